@@ -1,0 +1,426 @@
+//! The canonical form of assertions: one language-independent line per [`Assertion`].
+//!
+//! ```text
+//! [NOT] relation(subject, object) [@ DATE | SINCE DATE | FROM DATE TO DATE | EVER] [[key=value, …]]
+//! (FIRST|LAST) relation(subject, object) [(BEFORE|AFTER) DATE] = DATE [[key=value, …]]
+//! COUNT relation(*, object) [@ DATE] CMP NUMBER          (or relation(subject, *))
+//! DURATION relation(subject, object) CMP NUMBER (year|month|day)
+//! VALUE relation(subject) [@ DATE] CMP NUMBER [UNIT]
+//! CMP: = ~ > >= < <=
+//! ```
+//!
+//! Reports print assertions in this form, and [`parse_canonical`] reads it back to the same
+//! [`Assertion`], so what a reader sees is exactly what was checked.
+
+use std::ops::Range;
+
+use crate::ast::{
+    Assertion, Bound, Comparison, CountAssertion, DurationAssertion, MeasureAssertion, Ordinal,
+    OrdinalAssertion, Qualifier, Quantity, RelationAssertion, Side, TimeSpec, Unit,
+};
+use crate::date::PartialDate;
+use crate::error::{ParseError, ParseErrorKind};
+use crate::lexicon::{Lexicon, RelationKind};
+
+/// Whether `text` is written in canonical form rather than in a natural language.
+pub(crate) fn looks_canonical(text: &str) -> bool {
+    let Some(open) = text.find('(') else {
+        return false;
+    };
+    text[..open]
+        .split_whitespace()
+        .last()
+        .is_some_and(|name| name.chars().all(is_id_char))
+        && text.contains(')')
+}
+
+fn is_id_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.')
+}
+
+/// Reads an assertion in canonical form, checking its ids and its shape against `lexicon`.
+pub fn parse_canonical(text: &str, lexicon: &Lexicon) -> Result<Assertion, ParseError> {
+    let mut reader = Reader {
+        text,
+        pos: 0,
+        lexicon,
+    };
+    let assertion = reader.assertion()?;
+    reader.skip_space();
+    if reader.pos < text.len() {
+        return Err(reader.expected(&["the end of the assertion"]));
+    }
+    Ok(assertion)
+}
+
+struct Reader<'a> {
+    text: &'a str,
+    pos: usize,
+    lexicon: &'a Lexicon,
+}
+
+impl Reader<'_> {
+    fn skip_space(&mut self) {
+        let rest = &self.text[self.pos..];
+        self.pos += rest.len() - rest.trim_start().len();
+    }
+
+    fn rest(&self) -> &str {
+        &self.text[self.pos..]
+    }
+
+    fn expected(&self, expected: &[&str]) -> ParseError {
+        let rest = self.rest();
+        let found_len = rest
+            .find(char::is_whitespace)
+            .unwrap_or(rest.len())
+            .max(rest.chars().next().map_or(0, char::len_utf8));
+        let found = (!rest.is_empty()).then(|| rest[..found_len].to_owned());
+        ParseError {
+            span: self.pos..self.pos + found_len,
+            kind: ParseErrorKind::Expected {
+                expected: expected.iter().map(|e| (*e).to_owned()).collect(),
+                found,
+            },
+        }
+    }
+
+    /// Consumes `symbol` if it comes next (after white space).
+    fn eat(&mut self, symbol: &str) -> bool {
+        self.skip_space();
+        let rest = self.rest();
+        let is_word = symbol.chars().all(|c| c.is_ascii_uppercase());
+        let boundary = rest[symbol.len().min(rest.len())..]
+            .chars()
+            .next()
+            .is_none_or(|c| !is_word || !is_id_char(c));
+        if rest.starts_with(symbol) && boundary {
+            self.pos += symbol.len();
+            true
+        } else {
+            false
+        }
+    }
+
+    fn require(&mut self, symbol: &str) -> Result<(), ParseError> {
+        if self.eat(symbol) {
+            Ok(())
+        } else {
+            Err(self.expected(&[symbol]))
+        }
+    }
+
+    fn word(&mut self, what: &str) -> Result<(String, Range<usize>), ParseError> {
+        self.skip_space();
+        let length = self
+            .rest()
+            .find(|c: char| !is_id_char(c))
+            .unwrap_or(self.rest().len());
+        if length == 0 {
+            return Err(self.expected(&[what]));
+        }
+        let span = self.pos..self.pos + length;
+        self.pos += length;
+        Ok((self.text[span.clone()].to_owned(), span))
+    }
+
+    fn relation(&mut self) -> Result<(String, RelationKind, Range<usize>), ParseError> {
+        let (id, span) = self.word("a relation id")?;
+        match self.lexicon.relation(&id) {
+            Some(relation) => Ok((id, relation.kind, span)),
+            None => {
+                let ids: Vec<&str> = self
+                    .lexicon
+                    .relations()
+                    .iter()
+                    .map(|r| r.id.as_str())
+                    .collect();
+                Err(unknown_id("relation", &id, span, &ids))
+            }
+        }
+    }
+
+    fn entity(&mut self) -> Result<String, ParseError> {
+        let (id, span) = self.word("an entity id")?;
+        if self.lexicon.entity(&id).is_some() {
+            return Ok(id);
+        }
+        let ids: Vec<&str> = self
+            .lexicon
+            .entities()
+            .iter()
+            .map(|e| e.id.as_str())
+            .collect();
+        Err(unknown_id("entity", &id, span, &ids))
+    }
+
+    fn entity_or_star(&mut self) -> Result<Option<String>, ParseError> {
+        if self.eat("*") {
+            Ok(None)
+        } else {
+            self.entity().map(Some)
+        }
+    }
+
+    fn date(&mut self) -> Result<PartialDate, ParseError> {
+        let (text, span) = self.word("a date")?;
+        text.parse()
+            .map_err(|error: crate::date::DateError| ParseError {
+                span,
+                kind: ParseErrorKind::BadDate {
+                    text,
+                    reason: error.reason,
+                },
+            })
+    }
+
+    fn quantity(&mut self, unit_required: bool) -> Result<Quantity, ParseError> {
+        self.skip_space();
+        let comparison = [">=", "<=", "=", "~", ">", "<"]
+            .into_iter()
+            .find(|symbol| self.eat(symbol))
+            .and_then(Comparison::from_symbol)
+            .ok_or_else(|| self.expected(&["=", "~", ">", ">=", "<", "<="]))?;
+        self.skip_space();
+        let length = self
+            .rest()
+            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .unwrap_or(self.rest().len());
+        let number = &self.rest()[..length];
+        let amount: f64 = number
+            .parse()
+            .ok()
+            .filter(|_| number.starts_with(|c: char| c.is_ascii_digit()))
+            .ok_or_else(|| self.expected(&["a number"]))?;
+        self.pos += length;
+        self.skip_space();
+        let unit = if self.rest().is_empty() {
+            None
+        } else {
+            Some(Unit::from_name(&self.word("a unit")?.0))
+        };
+        if unit_required && !unit.as_ref().is_some_and(Unit::is_duration) {
+            return Err(self.expected(&["year", "month", "day"]));
+        }
+        Ok(Quantity {
+            comparison,
+            amount,
+            unit,
+        })
+    }
+
+    fn qualifiers(&mut self) -> Result<Vec<Qualifier>, ParseError> {
+        let mut qualifiers = Vec::new();
+        if !self.eat("[") {
+            return Ok(qualifiers);
+        }
+        loop {
+            let (key, _) = self.word("a qualifier name")?;
+            self.require("=")?;
+            let value = self.entity()?;
+            qualifiers.push(Qualifier { key, value });
+            if self.eat("]") {
+                break;
+            }
+            self.require(",")?;
+        }
+        qualifiers.sort();
+        Ok(qualifiers)
+    }
+
+    fn pair(&mut self) -> Result<(String, String), ParseError> {
+        self.require("(")?;
+        let subject = self.entity()?;
+        self.require(",")?;
+        let object = self.entity()?;
+        self.require(")")?;
+        Ok((subject, object))
+    }
+
+    fn assertion(&mut self) -> Result<Assertion, ParseError> {
+        self.skip_space();
+        let start = self.pos;
+        let unsupported = |span: Range<usize>, why: String| ParseError {
+            span,
+            kind: ParseErrorKind::Unsupported(why),
+        };
+        if self.eat("COUNT") {
+            let (relation, kind, span) = self.relation()?;
+            if !matches!(kind, RelationKind::State | RelationKind::Event) {
+                return Err(unsupported(
+                    span,
+                    format!("COUNT needs a state or event relation; '{relation}' is not one"),
+                ));
+            }
+            self.require("(")?;
+            let subject = self.entity_or_star()?;
+            self.require(",")?;
+            let object = self.entity_or_star()?;
+            self.require(")")?;
+            let (counted, fixed) = match (subject, object) {
+                (None, Some(object)) => (Side::Subject, object),
+                (Some(subject), None) => (Side::Object, subject),
+                _ => {
+                    return Err(unsupported(
+                        start..self.pos,
+                        "COUNT needs exactly one side written as *".to_owned(),
+                    ));
+                }
+            };
+            let at = if self.eat("@") {
+                Some(self.date()?)
+            } else {
+                None
+            };
+            let quantity = self.quantity(false)?;
+            return Ok(Assertion::Count(CountAssertion {
+                relation,
+                counted,
+                fixed,
+                at,
+                quantity,
+            }));
+        }
+        if self.eat("DURATION") {
+            let (relation, kind, span) = self.relation()?;
+            if kind != RelationKind::State {
+                return Err(unsupported(
+                    span,
+                    format!("DURATION needs a state relation; '{relation}' is not one"),
+                ));
+            }
+            let (subject, object) = self.pair()?;
+            let quantity = self.quantity(true)?;
+            return Ok(Assertion::Duration(DurationAssertion {
+                relation,
+                subject,
+                object,
+                quantity,
+            }));
+        }
+        if self.eat("VALUE") {
+            let (relation, kind, span) = self.relation()?;
+            if kind != RelationKind::Quantity {
+                return Err(unsupported(
+                    span,
+                    format!("VALUE needs a quantity relation; '{relation}' is not one"),
+                ));
+            }
+            self.require("(")?;
+            let subject = self.entity()?;
+            self.require(")")?;
+            let at = if self.eat("@") {
+                Some(self.date()?)
+            } else {
+                None
+            };
+            let quantity = self.quantity(false)?;
+            return Ok(Assertion::Measure(MeasureAssertion {
+                relation,
+                subject,
+                at,
+                quantity,
+            }));
+        }
+        let ordinal = if self.eat("FIRST") {
+            Some(Ordinal::First)
+        } else if self.eat("LAST") {
+            Some(Ordinal::Last)
+        } else {
+            None
+        };
+        if let Some(ordinal) = ordinal {
+            let (relation, kind, span) = self.relation()?;
+            if kind != RelationKind::Event {
+                return Err(unsupported(
+                    span,
+                    format!("FIRST and LAST need an event relation; '{relation}' is not one"),
+                ));
+            }
+            let (subject, object) = self.pair()?;
+            let bound = if self.eat("BEFORE") {
+                Some(Bound::Before(self.date()?))
+            } else if self.eat("AFTER") {
+                Some(Bound::After(self.date()?))
+            } else {
+                None
+            };
+            self.require("=")?;
+            let when = self.date()?;
+            let qualifiers = self.qualifiers()?;
+            return Ok(Assertion::Ordinal(OrdinalAssertion {
+                ordinal,
+                relation,
+                subject,
+                object,
+                bound,
+                when,
+                qualifiers,
+            }));
+        }
+        let negated = self.eat("NOT");
+        let (relation, kind, span) = self.relation()?;
+        if kind == RelationKind::Quantity {
+            return Err(unsupported(
+                span,
+                format!("'{relation}' is a quantity relation: write VALUE {relation}(subject) = N"),
+            ));
+        }
+        let (subject, object) = self.pair()?;
+        let time_start = self.pos;
+        let time = if self.eat("@") {
+            TimeSpec::At(self.date()?)
+        } else if self.eat("SINCE") {
+            TimeSpec::Since(self.date()?)
+        } else if self.eat("FROM") {
+            let from = self.date()?;
+            self.require("TO")?;
+            TimeSpec::Span(from, self.date()?)
+        } else if self.eat("EVER") {
+            TimeSpec::Ever
+        } else {
+            TimeSpec::Judgment
+        };
+        if kind == RelationKind::Timeless && time != TimeSpec::Judgment {
+            return Err(unsupported(
+                time_start..self.pos,
+                format!("'{relation}' holds regardless of time and takes no time"),
+            ));
+        }
+        let qualifiers = self.qualifiers()?;
+        Ok(Assertion::Relation(RelationAssertion {
+            negated,
+            relation,
+            subject,
+            object,
+            time,
+            qualifiers,
+        }))
+    }
+}
+
+fn unknown_id(what: &'static str, id: &str, span: Range<usize>, known: &[&str]) -> ParseError {
+    let mut scored: Vec<(f64, &str)> = known
+        .iter()
+        .map(|candidate| {
+            (
+                strsim::normalized_damerau_levenshtein(id, candidate),
+                *candidate,
+            )
+        })
+        .filter(|(score, _)| *score >= 0.6)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+    ParseError {
+        span,
+        kind: ParseErrorKind::UnknownId {
+            what,
+            id: id.to_owned(),
+            suggestions: scored
+                .into_iter()
+                .take(3)
+                .map(|(_, id)| id.to_owned())
+                .collect(),
+        },
+    }
+}

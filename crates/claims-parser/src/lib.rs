@@ -1,0 +1,49 @@
+//! The assertion language of factcheck, and claim documents.
+//!
+//! A fact-checker writes each checkable claim of an article as one or more assertions in a small
+//! controlled language, in English or Indonesian:
+//!
+//! ```text
+//! Azerbaijan is not a Rome Statute party
+//! Azerbaijan bukan negara pihak Statuta Roma
+//! the last visit of Putin to Azerbaijan before 2024-08-18 was in 2018-09
+//! ```
+//!
+//! [`parse_assertion`] reads one into an [`Assertion`], the typed AST, whose `Display` is its
+//! canonical form (`NOT party_to(azerbaijan, rome-statute)`); [`parse_canonical`] reads that form
+//! back. Names and phrasings come from a [`Lexicon`] the caller gives: this crate knows nothing of
+//! where reference data lives or how it is stored. Dates are [`PartialDate`]s that keep their
+//! precision. [`ClaimDocument`] is the serde model of a claim document. Errors are
+//! [`ParseError`]s with the span of the problem, rendered like compiler diagnostics by
+//! [`ParseError::render`].
+#![deny(missing_docs)]
+#![allow(
+    clippy::result_large_err,
+    reason = "a ParseError carries its suggestions; it is built once per failed assertion"
+)]
+
+pub mod ast;
+pub mod canonical;
+pub mod date;
+pub mod document;
+pub mod error;
+mod grammar;
+pub mod lexicon;
+mod normalize;
+mod parse;
+
+pub use ast::{
+    ABOUT_TOLERANCE, Assertion, Bound, Comparison, CountAssertion, DurationAssertion,
+    MeasureAssertion, Ordinal, OrdinalAssertion, Qualifier, Quantity, RelationAssertion, Side,
+    TimeSpec, Unit,
+};
+pub use canonical::parse_canonical;
+pub use date::{DateError, PartialDate, Precision};
+pub use document::{Article, Claim, ClaimDocument, DocumentProblem, NotCheckable};
+pub use error::{ParseError, ParseErrorKind, SourceLine};
+pub use lexicon::{
+    Language, LexEntity, LexRelation, Lexicon, LexiconBuilder, LexiconError, Phrasing,
+    RelationKind, Template, TemplateError, TemplatePart, TemplateRole, Tense, UnknownLanguage,
+};
+pub use normalize::fold;
+pub use parse::parse_assertion;
