@@ -26,12 +26,14 @@ pub struct ClaimDocument {
 #[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Article {
-    /// Its headline.
+    /// Its headline, or a description of it when the headline is not known.
     pub title: String,
-    /// Where it was published.
-    pub url: String,
-    /// Who published it.
-    pub publisher: String,
+    /// Where it was published, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Who published it, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
     /// When it was published: its claims are judged as of this date.
     pub published: PartialDate,
     /// The language it is written in, and the default language of its assertions.

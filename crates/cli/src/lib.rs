@@ -1,0 +1,254 @@
+//! The work of the `factcheck` command, apart from reading arguments and printing (`main.rs`):
+//! finding the reference data and claim documents, checking them, rendering reports, and writing
+//! output files atomically. Every function returns its output; none prints.
+#![deny(missing_docs)]
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use claims_parser::{Language, parse_assertion};
+use jiff::civil::Date;
+use verifier::{ClaimVerdict, DocumentReport, KnowledgeBase, diagnostics, report};
+
+/// Where the reference data is looked for, from the current directory upward.
+pub const DEFAULT_REFERENCE: &str = "claims/reference";
+/// Where claim documents are looked for, from the current directory upward.
+pub const DEFAULT_ARTICLES: &str = "claims/articles";
+
+/// Bad input or usage: the rendered diagnostics. The command exits with code 2.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct InputError(pub String);
+
+/// A report format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// For the terminal, in colour where it can be.
+    Text,
+    /// The stable JSON report.
+    Json,
+    /// A Markdown report to publish.
+    Markdown,
+    /// schema.org ClaimReview JSON-LD.
+    ClaimReview,
+}
+
+/// The `check` command's inputs.
+#[derive(Debug, Clone)]
+pub struct CheckOptions {
+    /// Claim documents or directories of them; empty means the default articles directory.
+    pub paths: Vec<PathBuf>,
+    /// Reference data roots, later ones layered over earlier ones; empty means the default.
+    pub references: Vec<PathBuf>,
+    /// Judge every claim as of this date instead of its article's.
+    pub as_of: Option<Date>,
+    /// The report format.
+    pub format: Format,
+    /// Whether the text report may carry colour codes.
+    pub color: bool,
+    /// The organization named as author of ClaimReview output.
+    pub reviewer: String,
+}
+
+/// What a `check` produced.
+#[derive(Debug, Clone)]
+pub struct CheckOutcome {
+    /// The rendered report.
+    pub output: String,
+    /// Every claim's verdict, for `--fail-on`.
+    pub verdicts: Vec<ClaimVerdict>,
+}
+
+/// Finds `relative` in `start` or one of its ancestors.
+pub fn find_upward(start: &Path, relative: &str) -> Option<PathBuf> {
+    start
+        .ancestors()
+        .map(|dir| dir.join(relative))
+        .find(|candidate| candidate.exists())
+}
+
+fn default_path(relative: &str) -> Result<PathBuf, InputError> {
+    let cwd = std::env::current_dir()
+        .map_err(|e| InputError(format!("error: cannot read the current directory: {e}")))?;
+    let found = find_upward(&cwd, relative).ok_or_else(|| {
+        InputError(format!(
+            "error: no {relative} directory here or in any parent directory\n  help: run factcheck inside a factcheck repository, or pass the path"
+        ))
+    })?;
+    Ok(found
+        .strip_prefix(&cwd)
+        .map(Path::to_path_buf)
+        .unwrap_or(found))
+}
+
+/// Loads the reference data from `references`, or from the default directory when empty.
+pub fn load_reference(references: &[PathBuf]) -> Result<KnowledgeBase, InputError> {
+    let roots = if references.is_empty() {
+        vec![default_path(DEFAULT_REFERENCE)?]
+    } else {
+        references.to_vec()
+    };
+    for root in &roots {
+        if !root.exists() {
+            return Err(InputError(format!(
+                "error: reference data '{}' does not exist",
+                root.display()
+            )));
+        }
+    }
+    verifier::load(&roots)
+        .map_err(|error| InputError(diagnostics::render_load_problems(&error.problems)))
+}
+
+fn slash_path(path: &Path) -> String {
+    path.components()
+        .map(|component| component.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// The claim documents named by `paths` (directories are searched for `.yaml` files), or in the
+/// default articles directory when empty, with their display names.
+pub fn claim_documents(paths: &[PathBuf]) -> Result<Vec<(String, PathBuf)>, InputError> {
+    let paths = if paths.is_empty() {
+        vec![default_path(DEFAULT_ARTICLES)?]
+    } else {
+        paths.to_vec()
+    };
+    let mut documents = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let files = verifier::load::reference_files(&path)
+                .map_err(|e| InputError(format!("error: cannot read {}: {e}", path.display())))?;
+            if files.is_empty() {
+                return Err(InputError(format!(
+                    "error: no .yaml claim documents in {}",
+                    path.display()
+                )));
+            }
+            documents.extend(files.into_iter().map(|file| (slash_path(&file), file)));
+        } else if path.is_file() {
+            documents.push((slash_path(&path), path));
+        } else {
+            return Err(InputError(format!(
+                "error: '{}' does not exist",
+                path.display()
+            )));
+        }
+    }
+    Ok(documents)
+}
+
+/// Checks claim documents and renders the report. Every problem in every document is reported
+/// before anything is rendered.
+pub fn check(options: &CheckOptions) -> Result<CheckOutcome, InputError> {
+    let kb = load_reference(&options.references)?;
+    let documents = claim_documents(&options.paths)?;
+    let mut reports: Vec<DocumentReport> = Vec::new();
+    let mut problems = Vec::new();
+    for (name, path) in documents {
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(error) => {
+                problems.push(format!("error: cannot read {name}: {error}"));
+                continue;
+            }
+        };
+        let document = match verifier::yaml::read_claim_document(&text) {
+            Ok(document) => document,
+            Err(error) => {
+                problems.push(diagnostics::render_yaml_error(&name, &error));
+                continue;
+            }
+        };
+        match verifier::check_document(&kb, &document, &name, options.as_of) {
+            Ok(report) => reports.push(report),
+            Err(error) => problems.push(diagnostics::render_check_error(
+                &name,
+                &text,
+                &document,
+                &error,
+                options.color,
+            )),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(InputError(problems.join("\n\n")));
+    }
+    let output = match options.format {
+        Format::Text => report::text(&reports, options.color),
+        Format::Json => report::json(&reports),
+        Format::Markdown => report::markdown(&reports),
+        Format::ClaimReview => report::claim_review(&reports, &options.reviewer),
+    };
+    let verdicts = reports
+        .iter()
+        .flat_map(|report| report.claims.iter().map(|claim| claim.verdict))
+        .collect();
+    Ok(CheckOutcome { output, verdicts })
+}
+
+/// Judges one assertion and renders its verdict and evidence as text or JSON.
+pub fn explain(
+    assertion: &str,
+    language: Language,
+    references: &[PathBuf],
+    as_of: Date,
+    json: bool,
+    color: bool,
+) -> Result<String, InputError> {
+    let kb = load_reference(references)?;
+    let parsed = parse_assertion(assertion, language, kb.lexicon())
+        .map_err(|error| InputError(error.render(assertion, None, color)))?;
+    let report = kb
+        .assess(assertion, &parsed, as_of)
+        .map_err(|error| InputError(format!("error: {error}")))?;
+    if json {
+        let mut text = serde_json::to_string_pretty(&report).expect("reports serialize");
+        text.push('\n');
+        return Ok(text);
+    }
+    Ok(report::assertion_text(&report, as_of, color))
+}
+
+/// Writes `contents` to `path` atomically: to a temporary file beside it, then renamed over it, so
+/// that no reader ever sees it half written.
+pub fn write_atomically(path: &Path, contents: &str) -> Result<(), InputError> {
+    let error =
+        |e: std::io::Error| InputError(format!("error: cannot write {}: {e}", path.display()));
+    let dir = path
+        .parent()
+        .filter(|dir| !dir.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut file = tempfile::NamedTempFile::new_in(dir).map_err(error)?;
+    file.write_all(contents.as_bytes()).map_err(error)?;
+    file.persist(path).map_err(|e| error(e.error))?;
+    Ok(())
+}
+
+/// Whether any verdict is one of `fail_on`.
+pub fn fails(verdicts: &[ClaimVerdict], fail_on: &[ClaimVerdict]) -> bool {
+    verdicts.iter().any(|verdict| fail_on.contains(verdict))
+}
+
+/// Reads a `--fail-on` list: verdict names separated by commas.
+pub fn parse_verdicts(list: &str) -> Result<Vec<ClaimVerdict>, String> {
+    list.split(',')
+        .map(|name| {
+            name.trim()
+                .parse::<ClaimVerdict>()
+                .map_err(|e| e.to_string())
+        })
+        .collect()
+}
+
+/// Reads a `--as-of` date: a full `YYYY-MM-DD`.
+pub fn parse_day(text: &str) -> Result<Date, String> {
+    let date: claims_parser::PartialDate = text
+        .parse()
+        .map_err(|e: claims_parser::DateError| e.to_string())?;
+    if date.precision() != claims_parser::Precision::Day {
+        return Err(format!("'{text}' is not a full date: expected YYYY-MM-DD"));
+    }
+    Ok(date.first_day())
+}

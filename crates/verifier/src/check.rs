@@ -1,0 +1,267 @@
+//! Judging claim documents: every claim of an article, each assertion with its evidence.
+//!
+//! The [`DocumentReport`] is the stable model behind every report format; its JSON form is
+//! documented in the README ("JSON report").
+
+use std::collections::BTreeMap;
+
+use claims_parser::{Assertion, ClaimDocument, DocumentProblem, PartialDate, Precision};
+use jiff::civil::Date;
+
+use crate::judge::JudgeError;
+use crate::kb::{KnowledgeBase, Source};
+use crate::verdict::{ClaimVerdict, Judgment, Role, Verdict};
+
+/// A fact cited as evidence.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct FactCitation {
+    /// The reference file it is written in.
+    pub file: String,
+    /// Its stable id.
+    pub id: String,
+    /// How it bears on the assertion.
+    pub role: Role,
+    /// The fact in one line.
+    pub statement: String,
+    /// Its note, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Its sources.
+    pub sources: Vec<Source>,
+}
+
+/// A completeness record cited as evidence.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct CompletenessCitation {
+    /// The reference file it is written in.
+    pub file: String,
+    /// Its stable id.
+    pub id: String,
+    /// The record in one line.
+    pub statement: String,
+    /// Its sources.
+    pub sources: Vec<Source>,
+}
+
+/// The evidence behind one assertion's verdict.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct EvidenceReport {
+    /// Why, in one sentence.
+    pub reason: String,
+    /// The facts used.
+    pub facts: Vec<FactCitation>,
+    /// The completeness record used.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub completeness: Option<CompletenessCitation>,
+    /// For `unverifiable`: what would settle it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub would_settle: Option<String>,
+    /// Caveats.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+}
+
+/// One assertion's verdict.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct AssertionReport {
+    /// The assertion as written.
+    pub text: String,
+    /// Its canonical form: exactly what was checked.
+    pub canonical: String,
+    /// The verdict.
+    pub verdict: Verdict,
+    /// The evidence.
+    pub evidence: EvidenceReport,
+}
+
+/// One claim's verdict.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ClaimReport {
+    /// The claim's id.
+    pub id: String,
+    /// The sentence quoted from the article.
+    pub quote: String,
+    /// Its English translation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub translation: Option<String>,
+    /// The verdict.
+    pub verdict: ClaimVerdict,
+    /// The date it was judged as of.
+    pub as_of: Date,
+    /// Why it is not checkable, if it is not.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_checkable: Option<String>,
+    /// The fact-checker's note.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Its assertions.
+    pub assertions: Vec<AssertionReport>,
+}
+
+/// The article a report is about.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ArticleReport {
+    /// Its headline.
+    pub title: String,
+    /// Where it was published, if known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Who published it, if known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    /// When.
+    pub published: PartialDate,
+    /// Its language.
+    pub language: String,
+}
+
+/// The verdicts on every claim of one claim document.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct DocumentReport {
+    /// The claim document's path, as given.
+    pub file: String,
+    /// The article.
+    pub article: ArticleReport,
+    /// The claims, in document order.
+    pub claims: Vec<ClaimReport>,
+    /// How many claims got each verdict.
+    pub summary: BTreeMap<ClaimVerdict, usize>,
+}
+
+/// Why a claim document cannot be checked.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum CheckError {
+    /// Claims or assertions that do not parse, or a structural problem.
+    #[error("{} problem(s) in the claim document", .0.len())]
+    Document(Vec<DocumentProblem>),
+    /// An assertion the reference data cannot judge (such as an undeclared qualifier).
+    #[error("claim '{claim}': {error}")]
+    Judge {
+        /// The claim's id.
+        claim: String,
+        /// Why.
+        error: JudgeError,
+    },
+}
+
+impl KnowledgeBase {
+    /// Judges one assertion as of `as_of` into its report.
+    pub fn assess(
+        &self,
+        text: &str,
+        assertion: &Assertion,
+        as_of: Date,
+    ) -> Result<AssertionReport, JudgeError> {
+        let judgment = self.judge(assertion, as_of)?;
+        Ok(self.assertion_report(text, assertion, judgment))
+    }
+
+    fn assertion_report(
+        &self,
+        text: &str,
+        assertion: &Assertion,
+        judgment: Judgment,
+    ) -> AssertionReport {
+        let sources =
+            |ids: &[crate::kb::SourceId]| ids.iter().map(|&id| self.source(id).clone()).collect();
+        let mut facts: Vec<FactCitation> = judgment
+            .facts
+            .iter()
+            .map(|&(id, role)| {
+                let fact = self.fact(id);
+                FactCitation {
+                    file: fact.file.clone(),
+                    id: fact.id.clone(),
+                    role,
+                    statement: self.describe_fact(fact),
+                    note: fact.note.clone(),
+                    sources: sources(&fact.sources),
+                }
+            })
+            .collect();
+        facts.sort_by(|a, b| (a.role as u8, &a.file, &a.id).cmp(&(b.role as u8, &b.file, &b.id)));
+        let completeness = judgment.completeness.map(|index| {
+            let record = &self.completeness_records()[index];
+            CompletenessCitation {
+                file: record.file.clone(),
+                id: record.id.clone(),
+                statement: self.describe_completeness(record),
+                sources: sources(&record.sources),
+            }
+        });
+        AssertionReport {
+            text: text.to_owned(),
+            canonical: assertion.to_string(),
+            verdict: judgment.verdict,
+            evidence: EvidenceReport {
+                reason: judgment.reason,
+                facts,
+                completeness,
+                would_settle: judgment.would_settle,
+                warnings: judgment.warnings,
+            },
+        }
+    }
+}
+
+/// Judges every claim of `document` (read from `file`) as of its article's date, or as of `as_of`
+/// when given.
+pub fn check_document(
+    kb: &KnowledgeBase,
+    document: &ClaimDocument,
+    file: &str,
+    as_of: Option<Date>,
+) -> Result<DocumentReport, CheckError> {
+    let published = document.article.published;
+    if published.precision() != Precision::Day && as_of.is_none() {
+        return Err(CheckError::Document(vec![DocumentProblem::Invalid {
+            path: "article.published".to_owned(),
+            message: format!(
+                "'{published}' is not a full date: claims are judged as of the day the article was published"
+            ),
+        }]));
+    }
+    let parsed = document
+        .parse_assertions(kb.lexicon())
+        .map_err(CheckError::Document)?;
+    let as_of = as_of.unwrap_or_else(|| published.first_day());
+    let mut claims = Vec::with_capacity(document.claims.len());
+    let mut summary = BTreeMap::new();
+    for (claim, assertions) in document.claims.iter().zip(parsed) {
+        let mut reports = Vec::with_capacity(assertions.len());
+        for (text, assertion) in claim.assertions.iter().zip(&assertions) {
+            let report = kb
+                .assess(text, assertion, as_of)
+                .map_err(|error| CheckError::Judge {
+                    claim: claim.id.clone(),
+                    error,
+                })?;
+            reports.push(report);
+        }
+        let verdicts: Vec<Verdict> = reports.iter().map(|report| report.verdict).collect();
+        let verdict = ClaimVerdict::combine(&verdicts);
+        *summary.entry(verdict).or_insert(0) += 1;
+        claims.push(ClaimReport {
+            id: claim.id.clone(),
+            quote: claim.quote.clone(),
+            translation: claim.translation.clone(),
+            verdict,
+            as_of,
+            not_checkable: claim.not_checkable.map(|reason| reason.name().to_owned()),
+            note: claim.note.clone(),
+            assertions: reports,
+        });
+    }
+    Ok(DocumentReport {
+        file: file.to_owned(),
+        article: ArticleReport {
+            title: document.article.title.clone(),
+            url: document.article.url.clone(),
+            publisher: document.article.publisher.clone(),
+            published,
+            language: document.article.language.code().to_owned(),
+        },
+        claims,
+        summary,
+    })
+}

@@ -1,0 +1,393 @@
+//! The loaded, validated and indexed reference data.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+
+use claims_parser::{Language, Lexicon, PartialDate, RelationKind};
+use jiff::civil::Date;
+
+use crate::model::SingleValued;
+
+/// The index of an entity in a [`KnowledgeBase`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct EntityId(pub(crate) u32);
+
+/// The index of a relation in a [`KnowledgeBase`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RelationId(pub(crate) u32);
+
+/// The index of a fact in a [`KnowledgeBase`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FactId(pub(crate) u32);
+
+/// The index of a source in a [`KnowledgeBase`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SourceId(pub(crate) u32);
+
+/// Something facts are about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entity {
+    /// Its stable id.
+    pub id: String,
+    /// Its display name.
+    pub name: String,
+    /// Its kind.
+    pub kind: String,
+    /// Its aliases per language.
+    pub aliases: BTreeMap<Language, Vec<String>>,
+    /// Its Wikidata id.
+    pub wikidata: Option<String>,
+    /// The file it is defined in.
+    pub file: String,
+}
+
+/// A relation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Relation {
+    /// Its stable id.
+    pub id: String,
+    /// How it holds in time.
+    pub kind: RelationKind,
+    /// Which side has one value at a time, if any.
+    pub single_valued: Option<SingleValued>,
+    /// The relation that is this one with the sides swapped.
+    pub inverse: Option<RelationId>,
+    /// The unit of its values.
+    pub unit: Option<String>,
+    /// Its qualifiers and the kind of entity each takes.
+    pub qualifiers: BTreeMap<String, String>,
+    /// The file it is defined in.
+    pub file: String,
+}
+
+/// A page someone read.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Source {
+    /// Its id, if it was defined with one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Its address.
+    pub url: String,
+    /// Its title.
+    pub title: String,
+    /// Its publisher.
+    pub publisher: String,
+    /// When it was read.
+    pub accessed: PartialDate,
+}
+
+/// When a fact holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FactTime {
+    /// Regardless of time (timeless relations).
+    Always,
+    /// From a date, to a date or still.
+    Span {
+        /// When it began.
+        from: PartialDate,
+        /// The last day it held, or `None` while it still holds.
+        to: Option<PartialDate>,
+    },
+    /// At a point: an event, or a measurement.
+    On(PartialDate),
+}
+
+/// A measured value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Value {
+    /// The number.
+    pub amount: f64,
+    /// Its unit.
+    pub unit: Option<String>,
+}
+
+/// One sourced fact.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fact {
+    /// Its stable id, given or derived from its content.
+    pub id: String,
+    /// The file it is written in.
+    pub file: String,
+    /// The relation.
+    pub relation: RelationId,
+    /// The subject.
+    pub subject: EntityId,
+    /// The object, except for quantity relations.
+    pub object: Option<EntityId>,
+    /// The value, for quantity relations.
+    pub value: Option<Value>,
+    /// When it holds.
+    pub time: FactTime,
+    /// Whether it states that the relation did not hold.
+    pub negative: bool,
+    /// Its qualifiers.
+    pub qualifiers: BTreeMap<String, EntityId>,
+    /// Its sources.
+    pub sources: Vec<SourceId>,
+    /// When a curator last checked it.
+    pub reviewed: PartialDate,
+    /// A note for the reader.
+    pub note: Option<String>,
+}
+
+/// A completeness record: over its span, the facts of its relation for its fixed side are complete.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Completeness {
+    /// Its stable id, given or derived.
+    pub id: String,
+    /// The file it is written in.
+    pub file: String,
+    /// The relation.
+    pub relation: RelationId,
+    /// The fixed subject, if any.
+    pub subject: Option<EntityId>,
+    /// The fixed object, if any.
+    pub object: Option<EntityId>,
+    /// The first day covered.
+    pub from: PartialDate,
+    /// The last day covered.
+    pub to: PartialDate,
+    /// Its sources.
+    pub sources: Vec<SourceId>,
+    /// When a curator last checked it.
+    pub reviewed: PartialDate,
+    /// A note for the reader.
+    pub note: Option<String>,
+}
+
+/// The reference data, validated and indexed: what assertions are judged against.
+///
+/// Build one with [`crate::load`]. Lookups by relation and subject, or relation and object, are
+/// hash-indexed and never scan the facts.
+#[derive(Debug, Clone, Default)]
+pub struct KnowledgeBase {
+    pub(crate) entities: Vec<Entity>,
+    pub(crate) entity_index: HashMap<String, EntityId>,
+    pub(crate) relations: Vec<Relation>,
+    pub(crate) relation_index: HashMap<String, RelationId>,
+    pub(crate) facts: Vec<Fact>,
+    pub(crate) completeness: Vec<Completeness>,
+    pub(crate) sources: Vec<Source>,
+    pub(crate) by_subject: HashMap<(RelationId, EntityId), Vec<FactId>>,
+    pub(crate) by_object: HashMap<(RelationId, EntityId), Vec<FactId>>,
+    pub(crate) completeness_by_relation: HashMap<RelationId, Vec<usize>>,
+    pub(crate) lexicon: Lexicon,
+}
+
+impl KnowledgeBase {
+    /// The lexicon the assertion language reads names and phrasings from.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// Every entity.
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// Every relation.
+    pub fn relations(&self) -> &[Relation] {
+        &self.relations
+    }
+
+    /// Every fact.
+    pub fn facts(&self) -> &[Fact] {
+        &self.facts
+    }
+
+    /// Every completeness record.
+    pub fn completeness_records(&self) -> &[Completeness] {
+        &self.completeness
+    }
+
+    /// The entity with this id.
+    pub fn entity_id(&self, id: &str) -> Option<EntityId> {
+        self.entity_index.get(id).copied()
+    }
+
+    /// The relation with this id.
+    pub fn relation_id(&self, id: &str) -> Option<RelationId> {
+        self.relation_index.get(id).copied()
+    }
+
+    /// An entity.
+    pub fn entity(&self, id: EntityId) -> &Entity {
+        &self.entities[id.0 as usize]
+    }
+
+    /// A relation.
+    pub fn relation(&self, id: RelationId) -> &Relation {
+        &self.relations[id.0 as usize]
+    }
+
+    /// A fact.
+    pub fn fact(&self, id: FactId) -> &Fact {
+        &self.facts[id.0 as usize]
+    }
+
+    /// A source.
+    pub fn source(&self, id: SourceId) -> &Source {
+        &self.sources[id.0 as usize]
+    }
+
+    /// The facts of `relation` with this subject.
+    pub fn facts_by_subject(&self, relation: RelationId, subject: EntityId) -> &[FactId] {
+        self.by_subject
+            .get(&(relation, subject))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The facts of `relation` with this object.
+    pub fn facts_by_object(&self, relation: RelationId, object: EntityId) -> &[FactId] {
+        self.by_object
+            .get(&(relation, object))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The completeness records of `relation`.
+    pub fn completeness_of(&self, relation: RelationId) -> impl Iterator<Item = &Completeness> {
+        self.completeness_by_relation
+            .get(&relation)
+            .into_iter()
+            .flatten()
+            .map(|&index| &self.completeness[index])
+    }
+
+    /// The latest date any of a fact's sources was read, or its review date if later.
+    pub fn last_checked(&self, fact: &Fact) -> PartialDate {
+        fact.sources
+            .iter()
+            .map(|&source| self.source(source).accessed)
+            .chain([fact.reviewed])
+            .max_by_key(|date| date.last_day())
+            .expect("the review date is always there")
+    }
+
+    /// A fact as one line: `party_to(armenia, rome-statute) FROM 2024-02-01`.
+    pub fn describe_fact(&self, fact: &Fact) -> String {
+        let relation = &self.relation(fact.relation).id;
+        let subject = &self.entity(fact.subject).id;
+        let mut line = String::new();
+        if fact.negative {
+            line.push_str("NOT ");
+        }
+        match (fact.object, &fact.value) {
+            (Some(object), _) => line.push_str(&format!(
+                "{relation}({subject}, {})",
+                self.entity(object).id
+            )),
+            (None, Some(value)) => {
+                line.push_str(&format!("{relation}({subject}) = {}", value.amount));
+                if let Some(unit) = &value.unit {
+                    line.push_str(&format!(" {unit}"));
+                }
+            }
+            (None, None) => line.push_str(&format!("{relation}({subject})")),
+        }
+        match fact.time {
+            FactTime::Always => {}
+            FactTime::Span { from, to: Some(to) } => {
+                line.push_str(&format!(" FROM {from} TO {to}"))
+            }
+            FactTime::Span { from, to: None } => line.push_str(&format!(" FROM {from}")),
+            FactTime::On(on) => line.push_str(&format!(" @ {on}")),
+        }
+        for (key, value) in &fact.qualifiers {
+            line.push_str(&format!(" [{key}={}]", self.entity(*value).id));
+        }
+        line
+    }
+
+    /// A completeness record as one line: `all visited(vladimir-putin, azerbaijan) FROM … TO …`.
+    pub fn describe_completeness(&self, record: &Completeness) -> String {
+        let side =
+            |side: Option<EntityId>| side.map_or("*".to_owned(), |id| self.entity(id).id.clone());
+        format!(
+            "all {}({}, {}) FROM {} TO {}",
+            self.relation(record.relation).id,
+            side(record.subject),
+            side(record.object),
+            record.from,
+            record.to
+        )
+    }
+}
+
+/// An inclusive range of days; unbounded ends use jiff's minimum and maximum dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Days {
+    pub(crate) first: Date,
+    pub(crate) last: Date,
+}
+
+impl Days {
+    pub(crate) fn of(date: PartialDate) -> Days {
+        Days {
+            first: date.first_day(),
+            last: date.last_day(),
+        }
+    }
+
+    pub(crate) fn day(day: Date) -> Days {
+        Days {
+            first: day,
+            last: day,
+        }
+    }
+
+    pub(crate) fn contains(&self, other: &Days) -> bool {
+        self.first <= other.first && other.last <= self.last
+    }
+
+    pub(crate) fn meets(&self, other: &Days) -> bool {
+        self.first <= other.last && other.first <= self.last
+    }
+}
+
+impl fmt::Display for Days {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.first == self.last {
+            write!(f, "{}", self.first)
+        } else {
+            write!(f, "{} to {}", self.first, self.last)
+        }
+    }
+}
+
+impl Fact {
+    /// The days on which the fact certainly holds (`None` if on none for certain), and the days on
+    /// which it may hold. Facts without an end are presumed to continue.
+    pub(crate) fn days(&self) -> (Option<Days>, Days) {
+        match self.time {
+            FactTime::Always => {
+                let all = Days {
+                    first: Date::MIN,
+                    last: Date::MAX,
+                };
+                (Some(all), all)
+            }
+            FactTime::Span { from, to } => {
+                let (certain_last, possible_last) = match to {
+                    Some(to) => (to.first_day(), to.last_day()),
+                    None => (Date::MAX, Date::MAX),
+                };
+                let certain = (from.last_day() <= certain_last).then_some(Days {
+                    first: from.last_day(),
+                    last: certain_last,
+                });
+                (
+                    certain,
+                    Days {
+                        first: from.first_day(),
+                        last: possible_last,
+                    },
+                )
+            }
+            FactTime::On(on) => {
+                let days = Days::of(on);
+                let certain = (on.precision() == claims_parser::Precision::Day).then_some(days);
+                (certain, days)
+            }
+        }
+    }
+}

@@ -1,0 +1,26 @@
+//! Reference data and verdicts for factcheck.
+//!
+//! [`load`] reads the curated YAML reference data (the serde model is in [`model`]; all YAML
+//! reading is in [`yaml`]) into a [`KnowledgeBase`]: entities, relations, facts and completeness
+//! records, validated and indexed, with the [`claims_parser::Lexicon`] the assertion language is
+//! read with. [`KnowledgeBase::judge`] applies the verdict rules (see [`judge`]) to one
+//! assertion and gives a [`Judgment`]: a [`Verdict`] with its evidence. [`check`] judges whole
+//! claim documents into a [`DocumentReport`], and [`report`] renders reports as text, JSON,
+//! Markdown and ClaimReview JSON-LD.
+#![deny(missing_docs)]
+
+pub mod check;
+pub mod diagnostics;
+pub mod judge;
+pub mod kb;
+pub mod load;
+pub mod model;
+pub mod report;
+pub mod verdict;
+pub mod yaml;
+
+pub use check::{AssertionReport, ClaimReport, DocumentReport, FactCitation, check_document};
+pub use judge::JudgeError;
+pub use kb::{Completeness, Entity, Fact, FactTime, KnowledgeBase, Relation, Source};
+pub use load::{LoadError, LoadProblem, Location, load, load_texts};
+pub use verdict::{ClaimVerdict, Judgment, Role, Verdict};

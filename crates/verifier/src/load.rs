@@ -1,0 +1,948 @@
+//! Loading reference data: find the files of each root, parse each on its own (in parallel), then
+//! merge, validate and index. Every problem is reported, not only the first.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use claims_parser::{
+    Language, LexRelation, LexiconBuilder, PartialDate, RelationKind, Tense, fold,
+};
+use rayon::prelude::*;
+
+use crate::kb::{
+    Completeness, Entity, EntityId, Fact, FactId, FactTime, KnowledgeBase, Relation, RelationId,
+    Source, SourceId, Value,
+};
+use crate::model::{
+    CompletenessDef, EntityDef, FactDef, ReferenceFile, RelationDef, SourceDef, SourceRef,
+};
+use crate::yaml;
+
+/// Where in a file a problem is.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Location {
+    /// The whole file.
+    File,
+    /// A line and column (1-based), for YAML syntax and type errors.
+    Position {
+        /// The line.
+        line: usize,
+        /// The column.
+        column: usize,
+    },
+    /// An item by its path in the file, such as `facts[12].subject`, and its id if it has one.
+    Item {
+        /// The path.
+        path: String,
+        /// The item's id.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        id: Option<String>,
+    },
+}
+
+/// One problem found while loading reference data.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct LoadProblem {
+    /// The file, relative to the parent of its root (`reference/countries.yaml`).
+    pub file: String,
+    /// Where in the file.
+    pub location: Location,
+    /// What is wrong.
+    pub message: String,
+    /// How it could be fixed, if known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+}
+
+impl fmt::Display for LoadProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.location {
+            Location::File => write!(f, "{}: {}", self.file, self.message)?,
+            Location::Position { line, column } => {
+                write!(f, "{}:{line}:{column}: {}", self.file, self.message)?
+            }
+            Location::Item { path, id: Some(id) } => {
+                write!(f, "{}: {path} (id '{id}'): {}", self.file, self.message)?
+            }
+            Location::Item { path, id: None } => {
+                write!(f, "{}: {path}: {}", self.file, self.message)?
+            }
+        }
+        if let Some(help) = &self.help {
+            write!(f, "\n  help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Reference data that cannot be loaded: every problem found.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{} problem(s) in the reference data", problems.len())]
+pub struct LoadError {
+    /// The problems, by file and position.
+    pub problems: Vec<LoadProblem>,
+}
+
+/// The `.yaml` and `.yml` files under `root`, sorted, or the file itself if `root` is a file.
+pub fn reference_files(root: &Path) -> std::io::Result<Vec<PathBuf>> {
+    fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> std::io::Result<()> {
+        for entry in std::fs::read_dir(dir)? {
+            let path = entry?.path();
+            if path.is_dir() {
+                walk(&path, found)?;
+            } else if path
+                .extension()
+                .is_some_and(|ext| ext == "yaml" || ext == "yml")
+            {
+                found.push(path);
+            }
+        }
+        Ok(())
+    }
+    if root.is_file() {
+        return Ok(vec![root.to_path_buf()]);
+    }
+    let mut found = Vec::new();
+    walk(root, &mut found)?;
+    found.sort();
+    Ok(found)
+}
+
+/// How a file is cited: its path relative to the parent of its root, with `/` separators.
+fn display_path(root: &Path, file: &Path) -> String {
+    let base = if root.is_file() {
+        root.parent()
+    } else {
+        root.parent()
+    }
+    .unwrap_or(Path::new(""));
+    let relative = file.strip_prefix(base).unwrap_or(file);
+    relative
+        .components()
+        .map(|component| component.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Loads the reference data under each root, later roots adding to earlier ones, and builds the
+/// indexed [`KnowledgeBase`].
+pub fn load(roots: &[PathBuf]) -> Result<KnowledgeBase, LoadError> {
+    let mut problems = Vec::new();
+    let mut files = Vec::new();
+    for root in roots {
+        match reference_files(root) {
+            Ok(found) if found.is_empty() => problems.push(LoadProblem {
+                file: root.display().to_string(),
+                location: Location::File,
+                message: "no .yaml files found here".to_owned(),
+                help: Some(
+                    "pass the directory that holds the reference data, such as claims/reference"
+                        .to_owned(),
+                ),
+            }),
+            Ok(found) => files.extend(
+                found
+                    .into_iter()
+                    .map(|file| (display_path(root, &file), file)),
+            ),
+            Err(error) => problems.push(LoadProblem {
+                file: root.display().to_string(),
+                location: Location::File,
+                message: format!("cannot read: {error}"),
+                help: None,
+            }),
+        }
+    }
+    let texts: Vec<(String, Result<String, String>)> = files
+        .into_iter()
+        .map(|(name, path)| {
+            (
+                name,
+                std::fs::read_to_string(&path).map_err(|e| e.to_string()),
+            )
+        })
+        .collect();
+    let sources: Vec<(String, &str)> = texts
+        .iter()
+        .filter_map(|(name, text)| match text {
+            Ok(text) => Some((name.clone(), text.as_str())),
+            Err(error) => {
+                problems.push(LoadProblem {
+                    file: name.clone(),
+                    location: Location::File,
+                    message: format!("cannot read: {error}"),
+                    help: None,
+                });
+                None
+            }
+        })
+        .collect();
+    match load_texts(&sources) {
+        Ok(kb) if problems.is_empty() => Ok(kb),
+        Ok(_) => Err(LoadError { problems }),
+        Err(error) => {
+            problems.extend(error.problems);
+            Err(LoadError { problems })
+        }
+    }
+}
+
+/// Loads reference data from `(file name, YAML text)` pairs, in order: the same as [`load`]
+/// without the file system.
+pub fn load_texts(files: &[(String, &str)]) -> Result<KnowledgeBase, LoadError> {
+    let parsed: Vec<(String, Result<ReferenceFile, yaml::YamlError>)> = files
+        .par_iter()
+        .map(|(name, text)| (name.clone(), yaml::read_reference(text)))
+        .collect();
+    let mut builder = Builder::default();
+    let mut good = Vec::new();
+    for (file, result) in parsed {
+        match result {
+            Ok(reference) => good.push((file, reference)),
+            Err(error) => builder.problems.push(LoadProblem {
+                file,
+                location: match (error.line, error.column) {
+                    (Some(line), Some(column)) => Location::Position { line, column },
+                    _ => Location::File,
+                },
+                message: error.message,
+                help: None,
+            }),
+        }
+    }
+    builder.merge(&good);
+    if builder.problems.is_empty() {
+        Ok(builder.kb)
+    } else {
+        Err(LoadError {
+            problems: builder.problems,
+        })
+    }
+}
+
+/// Accumulates the merged data and the problems found.
+#[derive(Default)]
+struct Builder {
+    kb: KnowledgeBase,
+    problems: Vec<LoadProblem>,
+    source_index: HashMap<String, SourceId>,
+    fact_ids: HashMap<String, String>,
+    alias_owner: HashMap<(Language, String), (String, String)>,
+    /// The subject and object kinds each relation requires.
+    definitions: HashMap<String, (Option<String>, Option<String>)>,
+}
+
+/// Where an item is, for problems.
+struct Item<'a> {
+    file: &'a str,
+    path: String,
+    id: Option<String>,
+}
+
+impl Item<'_> {
+    fn field(&self, field: &str) -> Item<'_> {
+        Item {
+            file: self.file,
+            path: format!("{}.{field}", self.path),
+            id: self.id.clone(),
+        }
+    }
+}
+
+fn is_valid_id(id: &str) -> bool {
+    id.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | ':'))
+}
+
+fn closest<'a>(id: &str, known: impl Iterator<Item = &'a String>) -> Option<String> {
+    known
+        .map(|candidate| {
+            (
+                strsim::normalized_damerau_levenshtein(id, candidate),
+                candidate,
+            )
+        })
+        .filter(|(score, _)| *score >= 0.6)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
+        .map(|(_, candidate)| format!("did you mean '{candidate}'?"))
+}
+
+impl Builder {
+    fn problem(&mut self, item: &Item<'_>, message: impl Into<String>, help: Option<String>) {
+        self.problems.push(LoadProblem {
+            file: item.file.to_owned(),
+            location: Location::Item {
+                path: item.path.clone(),
+                id: item.id.clone(),
+            },
+            message: message.into(),
+            help,
+        });
+    }
+
+    fn merge(&mut self, files: &[(String, ReferenceFile)]) {
+        for (file, reference) in files {
+            for (index, source) in reference.sources.iter().enumerate() {
+                let item = Item {
+                    file,
+                    path: format!("sources[{index}]"),
+                    id: source.id.clone(),
+                };
+                match &source.id {
+                    None => self.problem(&item, "a source in `sources` needs an `id`", None),
+                    Some(id) if self.source_index.contains_key(id) => {
+                        self.problem(&item, format!("duplicate source id '{id}'"), None)
+                    }
+                    Some(id) => {
+                        let source_id = self.add_source(source);
+                        self.source_index.insert(id.clone(), source_id);
+                    }
+                }
+            }
+        }
+        for (file, reference) in files {
+            for (index, entity) in reference.entities.iter().enumerate() {
+                self.add_entity(file, index, entity);
+            }
+        }
+        for (file, reference) in files {
+            for (index, relation) in reference.relations.iter().enumerate() {
+                self.add_relation(file, index, relation);
+            }
+        }
+        for (file, reference) in files {
+            for (index, relation) in reference.relations.iter().enumerate() {
+                self.link_inverse(file, index, relation);
+            }
+        }
+        for (file, reference) in files {
+            for (index, fact) in reference.facts.iter().enumerate() {
+                self.add_fact(file, index, fact);
+            }
+            for (index, record) in reference.completeness.iter().enumerate() {
+                self.add_completeness(file, index, record);
+            }
+        }
+        self.build_lexicon(files);
+    }
+
+    fn add_source(&mut self, source: &SourceDef) -> SourceId {
+        let id = SourceId(self.kb.sources.len() as u32);
+        self.kb.sources.push(Source {
+            id: source.id.clone(),
+            url: source.url.clone(),
+            title: source.title.clone(),
+            publisher: source.publisher.clone(),
+            accessed: source.accessed,
+        });
+        id
+    }
+
+    fn add_entity(&mut self, file: &str, index: usize, entity: &EntityDef) {
+        let item = Item {
+            file,
+            path: format!("entities[{index}]"),
+            id: Some(entity.id.clone()),
+        };
+        if !is_valid_id(&entity.id) {
+            self.problem(
+                &item.field("id"),
+                "an id may only hold letters, digits, '-', '_', '.' and ':'",
+                None,
+            );
+            return;
+        }
+        if let Some(existing) = self.kb.entity_index.get(&entity.id) {
+            let other = self.kb.entity(*existing).file.clone();
+            self.problem(
+                &item.field("id"),
+                format!("duplicate entity id '{}' (also in {other})", entity.id),
+                None,
+            );
+            return;
+        }
+        let mut aliases = BTreeMap::new();
+        for (code, names) in &entity.aliases {
+            let Ok(language) = code.parse::<Language>() else {
+                self.problem(
+                    &item.field(&format!("aliases.{code}")),
+                    format!("unknown language '{code}'"),
+                    Some("languages are 'en' and 'id'".to_owned()),
+                );
+                continue;
+            };
+            for (number, name) in names.iter().enumerate() {
+                let folded = fold(name);
+                if folded.is_empty() {
+                    self.problem(
+                        &item.field(&format!("aliases.{code}[{number}]")),
+                        "an alias is empty",
+                        None,
+                    );
+                    continue;
+                }
+                let key = (language, folded);
+                match self.alias_owner.get(&key) {
+                    Some((owner, owner_file)) if *owner != entity.id => {
+                        let message = format!(
+                            "alias '{name}' ({code}) is already an alias of '{owner}' in {owner_file}"
+                        );
+                        let help = Some(
+                            "an alias names one entity per language: use a longer name".to_owned(),
+                        );
+                        self.problem(
+                            &item.field(&format!("aliases.{code}[{number}]")),
+                            message,
+                            help,
+                        );
+                    }
+                    _ => {
+                        self.alias_owner
+                            .insert(key, (entity.id.clone(), file.to_owned()));
+                    }
+                }
+            }
+            aliases.insert(language, names.clone());
+        }
+        let id = EntityId(self.kb.entities.len() as u32);
+        self.kb.entity_index.insert(entity.id.clone(), id);
+        self.kb.entities.push(Entity {
+            id: entity.id.clone(),
+            name: entity.name.clone(),
+            kind: entity.kind.clone(),
+            aliases,
+            wikidata: entity.wikidata.clone(),
+            file: file.to_owned(),
+        });
+    }
+
+    fn add_relation(&mut self, file: &str, index: usize, relation: &RelationDef) {
+        let item = Item {
+            file,
+            path: format!("relations[{index}]"),
+            id: Some(relation.id.clone()),
+        };
+        if !is_valid_id(&relation.id) {
+            self.problem(
+                &item.field("id"),
+                "an id may only hold letters, digits, '-', '_', '.' and ':'",
+                None,
+            );
+            return;
+        }
+        if let Some(existing) = self.kb.relation_index.get(&relation.id) {
+            let other = self.kb.relation(*existing).file.clone();
+            self.problem(
+                &item.field("id"),
+                format!("duplicate relation id '{}' (also in {other})", relation.id),
+                None,
+            );
+            return;
+        }
+        if relation.kind == RelationKind::Quantity && relation.object.is_some() {
+            self.problem(
+                &item.field("object"),
+                "a quantity relation has no object",
+                None,
+            );
+        }
+        let id = RelationId(self.kb.relations.len() as u32);
+        self.kb.relation_index.insert(relation.id.clone(), id);
+        self.definitions.insert(
+            relation.id.clone(),
+            (relation.subject.clone(), relation.object.clone()),
+        );
+        self.kb.relations.push(Relation {
+            id: relation.id.clone(),
+            kind: relation.kind,
+            single_valued: relation.single_valued,
+            inverse: None,
+            unit: relation.unit.clone(),
+            qualifiers: relation.qualifiers.clone(),
+            file: file.to_owned(),
+        });
+    }
+
+    fn link_inverse(&mut self, file: &str, index: usize, relation: &RelationDef) {
+        let Some(inverse) = &relation.inverse else {
+            return;
+        };
+        let item = Item {
+            file,
+            path: format!("relations[{index}].inverse"),
+            id: Some(relation.id.clone()),
+        };
+        let (Some(&this), Some(&other)) = (
+            self.kb.relation_index.get(&relation.id),
+            self.kb.relation_index.get(inverse),
+        ) else {
+            let help = closest(inverse, self.kb.relation_index.keys());
+            self.problem(&item, format!("unknown relation '{inverse}'"), help);
+            return;
+        };
+        if self.kb.relation(other).kind != relation.kind {
+            self.problem(
+                &item,
+                format!("'{inverse}' is not of the same kind as '{}'", relation.id),
+                None,
+            );
+            return;
+        }
+        self.kb.relations[this.0 as usize].inverse = Some(other);
+    }
+
+    fn entity_ref(&mut self, item: &Item<'_>, id: &str, kind: Option<&str>) -> Option<EntityId> {
+        let Some(&entity) = self.kb.entity_index.get(id) else {
+            let help = closest(id, self.kb.entity_index.keys());
+            self.problem(item, format!("unknown entity '{id}'"), help);
+            return None;
+        };
+        if let Some(kind) = kind {
+            let actual = &self.kb.entity(entity).kind;
+            if actual != kind {
+                self.problem(
+                    item,
+                    format!("'{id}' is a {actual}, but a {kind} is needed here"),
+                    None,
+                );
+                return None;
+            }
+        }
+        Some(entity)
+    }
+
+    fn source_refs(&mut self, item: &Item<'_>, refs: &[SourceRef]) -> Vec<SourceId> {
+        if refs.is_empty() {
+            self.problem(
+                item,
+                "no source: every fact and record needs at least one source that someone read",
+                None,
+            );
+        }
+        let mut ids = Vec::new();
+        for (number, source) in refs.iter().enumerate() {
+            match source {
+                SourceRef::Id(id) => match self.source_index.get(id) {
+                    Some(&source) => ids.push(source),
+                    None => {
+                        let help = closest(id, self.source_index.keys());
+                        self.problem(
+                            &item.field(&number.to_string()),
+                            format!("unknown source '{id}'"),
+                            help,
+                        );
+                    }
+                },
+                SourceRef::Inline(source) => ids.push(self.add_source(source)),
+            }
+        }
+        ids
+    }
+
+    fn add_fact(&mut self, file: &str, index: usize, fact: &FactDef) {
+        let mut item = Item {
+            file,
+            path: format!("facts[{index}]"),
+            id: fact.id.clone(),
+        };
+        let Some(&relation_id) = self.kb.relation_index.get(&fact.relation) else {
+            let help = closest(&fact.relation, self.kb.relation_index.keys());
+            self.problem(
+                &item.field("relation"),
+                format!("unknown relation '{}'", fact.relation),
+                help,
+            );
+            return;
+        };
+        let relation = self.kb.relation(relation_id).clone();
+        let definition = self.relation_definition(&relation.id);
+        let subject = self.entity_ref(
+            &item.field("subject"),
+            &fact.subject,
+            definition.0.as_deref(),
+        );
+        let object = match (&fact.object, relation.kind) {
+            (Some(_), RelationKind::Quantity) => {
+                self.problem(
+                    &item.field("object"),
+                    "a quantity fact has a `value`, not an `object`",
+                    None,
+                );
+                None
+            }
+            (Some(object), _) => {
+                self.entity_ref(&item.field("object"), object, definition.1.as_deref())
+            }
+            (None, RelationKind::Quantity) => None,
+            (None, _) => {
+                self.problem(
+                    &item,
+                    format!("a fact of '{}' needs an `object`", relation.id),
+                    None,
+                );
+                None
+            }
+        };
+        let value = match (&fact.value, relation.kind) {
+            (Some(value), RelationKind::Quantity) => {
+                if value.unit != relation.unit {
+                    let expected = relation.unit.as_deref().unwrap_or("no unit");
+                    self.problem(
+                        &item.field("value.unit"),
+                        format!("the unit of '{}' is {expected}", relation.id),
+                        None,
+                    );
+                }
+                Some(Value {
+                    amount: value.amount,
+                    unit: value.unit.clone(),
+                })
+            }
+            (Some(_), _) => {
+                self.problem(
+                    &item.field("value"),
+                    format!(
+                        "'{}' is not a quantity relation and takes no `value`",
+                        relation.id
+                    ),
+                    None,
+                );
+                None
+            }
+            (None, RelationKind::Quantity) => {
+                self.problem(
+                    &item,
+                    format!("a fact of '{}' needs a `value`", relation.id),
+                    None,
+                );
+                None
+            }
+            (None, _) => None,
+        };
+        let time = self.fact_time(&item, fact, relation.kind);
+        let mut qualifiers = BTreeMap::new();
+        for (key, value) in &fact.qualifiers {
+            let field = item.field(&format!("qualifiers.{key}"));
+            match relation.qualifiers.get(key) {
+                None => {
+                    let known: Vec<&String> = relation.qualifiers.keys().collect();
+                    let help = if known.is_empty() {
+                        Some(format!("'{}' declares no qualifiers", relation.id))
+                    } else {
+                        closest(key, known.into_iter())
+                    };
+                    self.problem(
+                        &field,
+                        format!("'{}' has no qualifier '{key}'", relation.id),
+                        help,
+                    );
+                }
+                Some(kind) => {
+                    let kind = kind.clone();
+                    if let Some(entity) = self.entity_ref(&field, value, Some(&kind)) {
+                        qualifiers.insert(key.clone(), entity);
+                    }
+                }
+            }
+        }
+        let sources = self.source_refs(&item.field("sources"), &fact.sources);
+        let (Some(subject), Some(time)) = (subject, time) else {
+            return;
+        };
+        if relation.kind != RelationKind::Quantity && object.is_none() {
+            return;
+        }
+        let id = match &fact.id {
+            Some(id) => id.clone(),
+            None => derive_fact_id(fact),
+        };
+        item.id = Some(id.clone());
+        if !is_valid_id(&id) {
+            self.problem(
+                &item.field("id"),
+                "an id may only hold letters, digits, '-', '_', '.' and ':'",
+                None,
+            );
+            return;
+        }
+        if let Some(other) = self.fact_ids.get(&id) {
+            let message = format!("duplicate fact id '{id}' (also in {other})");
+            self.problem(
+                &item.field("id"),
+                message,
+                Some("give one of the facts an `id` of its own".to_owned()),
+            );
+            return;
+        }
+        self.fact_ids.insert(id.clone(), file.to_owned());
+        let fact_id = FactId(self.kb.facts.len() as u32);
+        self.kb
+            .by_subject
+            .entry((relation_id, subject))
+            .or_default()
+            .push(fact_id);
+        if let Some(object) = object {
+            self.kb
+                .by_object
+                .entry((relation_id, object))
+                .or_default()
+                .push(fact_id);
+        }
+        self.kb.facts.push(Fact {
+            id,
+            file: file.to_owned(),
+            relation: relation_id,
+            subject,
+            object,
+            value,
+            time,
+            negative: fact.negative,
+            qualifiers,
+            sources,
+            reviewed: fact.reviewed,
+            note: fact.note.clone(),
+        });
+    }
+
+    /// The subject and object kinds a relation requires, from its definition.
+    fn relation_definition(&self, relation: &str) -> (Option<String>, Option<String>) {
+        self.definitions
+            .get(relation)
+            .cloned()
+            .unwrap_or((None, None))
+    }
+
+    fn fact_time(
+        &mut self,
+        item: &Item<'_>,
+        fact: &FactDef,
+        kind: RelationKind,
+    ) -> Option<FactTime> {
+        let span_allowed =
+            matches!(kind, RelationKind::State | RelationKind::Quantity) || fact.negative;
+        match (fact.from, fact.to, fact.on) {
+            (None, None, None) if kind == RelationKind::Timeless => Some(FactTime::Always),
+            (_, _, _) if kind == RelationKind::Timeless => {
+                self.problem(
+                    item,
+                    "a timeless relation's facts take no `from`, `to` or `on`",
+                    None,
+                );
+                None
+            }
+            (None, None, Some(on))
+                if matches!(kind, RelationKind::Event | RelationKind::Quantity)
+                    && !fact.negative =>
+            {
+                Some(FactTime::On(on))
+            }
+            (Some(from), to, None) if span_allowed => {
+                if let Some(to) = to
+                    && to.last_day() < from.first_day()
+                {
+                    let message = format!("`from` {from} is after `to` {to}");
+                    self.problem(&item.field("to"), message, None);
+                    return None;
+                }
+                Some(FactTime::Span { from, to })
+            }
+            _ => {
+                let expected = match (kind, fact.negative) {
+                    (RelationKind::Event, false) => "an event fact needs `on` (and no `from`/`to`)",
+                    (RelationKind::Event, true) => {
+                        "a negative event fact needs `from` and optionally `to`: the span with no such event"
+                    }
+                    (RelationKind::Quantity, _) => {
+                        "a quantity fact needs `on`, or `from` and optionally `to`"
+                    }
+                    _ => "a state fact needs `from`, and `to` once it has ended (no `on`)",
+                };
+                self.problem(item, expected, None);
+                None
+            }
+        }
+    }
+
+    fn add_completeness(&mut self, file: &str, index: usize, record: &CompletenessDef) {
+        let item = Item {
+            file,
+            path: format!("completeness[{index}]"),
+            id: record.id.clone(),
+        };
+        let Some(&relation) = self.kb.relation_index.get(&record.relation) else {
+            let help = closest(&record.relation, self.kb.relation_index.keys());
+            self.problem(
+                &item.field("relation"),
+                format!("unknown relation '{}'", record.relation),
+                help,
+            );
+            return;
+        };
+        let (subject_kind, object_kind) = self.relation_definition(&record.relation);
+        let subject = record
+            .subject
+            .as_ref()
+            .map(|id| self.entity_ref(&item.field("subject"), id, subject_kind.as_deref()));
+        let object = record
+            .object
+            .as_ref()
+            .map(|id| self.entity_ref(&item.field("object"), id, object_kind.as_deref()));
+        if subject.is_none() && object.is_none() {
+            self.problem(
+                &item,
+                "a completeness record fixes a `subject`, an `object` or both",
+                None,
+            );
+        }
+        if record.to.last_day() < record.from.first_day() {
+            self.problem(
+                &item.field("to"),
+                format!("`from` {} is after `to` {}", record.from, record.to),
+                None,
+            );
+        }
+        let sources = self.source_refs(&item.field("sources"), &record.sources);
+        if matches!(subject, Some(None)) || matches!(object, Some(None)) {
+            return;
+        }
+        let id = record.id.clone().unwrap_or_else(|| {
+            format!(
+                "complete:{}:{}:{}:{}..{}",
+                record.relation,
+                record.subject.as_deref().unwrap_or("*"),
+                record.object.as_deref().unwrap_or("*"),
+                record.from,
+                record.to
+            )
+        });
+        if let Some(other) = self.fact_ids.get(&id) {
+            self.problem(
+                &item.field("id"),
+                format!("duplicate id '{id}' (also in {other})"),
+                None,
+            );
+            return;
+        }
+        self.fact_ids.insert(id.clone(), file.to_owned());
+        self.kb
+            .completeness_by_relation
+            .entry(relation)
+            .or_default()
+            .push(self.kb.completeness.len());
+        self.kb.completeness.push(Completeness {
+            id,
+            file: file.to_owned(),
+            relation,
+            subject: subject.flatten(),
+            object: object.flatten(),
+            from: record.from,
+            to: record.to,
+            sources,
+            reviewed: record.reviewed,
+            note: record.note.clone(),
+        });
+    }
+
+    fn build_lexicon(&mut self, files: &[(String, ReferenceFile)]) {
+        let mut lexicon = LexiconBuilder::new();
+        for entity in &self.kb.entities {
+            lexicon.entity(&entity.id, &entity.name, &entity.kind);
+            for (language, names) in &entity.aliases {
+                for name in names {
+                    // Empty aliases were reported when the entity was added.
+                    let _ = lexicon.alias(&entity.id, *language, name);
+                }
+            }
+        }
+        let mut problems = Vec::new();
+        for (file, reference) in files {
+            for (index, relation) in reference.relations.iter().enumerate() {
+                if self
+                    .kb
+                    .relation_index
+                    .get(&relation.id)
+                    .map(|id| &self.kb.relation(*id).file)
+                    != Some(file)
+                {
+                    continue;
+                }
+                let mut lex_relation = LexRelation::new(&relation.id, relation.kind);
+                lex_relation.subject_kind = relation.subject.clone();
+                lex_relation.object_kind = relation.object.clone();
+                lex_relation.unit = relation.unit.clone();
+                lexicon.relation(lex_relation);
+                for (tense, phrasings, field) in [
+                    (Tense::Present, &relation.phrasings, "phrasings"),
+                    (Tense::Past, &relation.past_phrasings, "past_phrasings"),
+                ] {
+                    for (code, templates) in phrasings {
+                        let item = Item {
+                            file,
+                            path: format!("relations[{index}].{field}.{code}"),
+                            id: Some(relation.id.clone()),
+                        };
+                        let Ok(language) = code.parse::<Language>() else {
+                            problems.push((
+                                item.file.to_owned(),
+                                item.path,
+                                item.id,
+                                format!("unknown language '{code}'"),
+                            ));
+                            continue;
+                        };
+                        for (number, template) in templates.iter().enumerate() {
+                            if let Err(error) =
+                                lexicon.phrasing(&relation.id, language, tense, template)
+                            {
+                                let path = format!("{}[{number}]", item.path);
+                                problems.push((
+                                    item.file.to_owned(),
+                                    path,
+                                    item.id.clone(),
+                                    error.to_string(),
+                                ));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        for (file, path, id, message) in problems {
+            self.problem(
+                &Item {
+                    file: &file,
+                    path,
+                    id,
+                },
+                message,
+                None,
+            );
+        }
+        self.kb.lexicon = lexicon.build();
+    }
+}
+
+/// A stable id for a fact written without one: its relation, sides and time.
+fn derive_fact_id(fact: &FactDef) -> String {
+    let mut id = String::new();
+    if fact.negative {
+        id.push_str("not:");
+    }
+    id.push_str(&fact.relation);
+    id.push(':');
+    id.push_str(&fact.subject);
+    if let Some(object) = &fact.object {
+        id.push(':');
+        id.push_str(object);
+    }
+    let time: Option<PartialDate> = fact.on.or(fact.from);
+    if let Some(time) = time {
+        id.push(':');
+        id.push_str(&time.to_string());
+    }
+    id
+}

@@ -1,0 +1,433 @@
+//! Rendering [`DocumentReport`]s: terminal text, JSON, Markdown and schema.org ClaimReview JSON-LD.
+//! Every renderer returns a string; none prints.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use anstyle::{AnsiColor, Style};
+
+use crate::check::{AssertionReport, ClaimReport, DocumentReport, FactCitation};
+use crate::kb::Source;
+use crate::verdict::{ClaimVerdict, Role, Verdict};
+
+/// The version of the JSON report's schema; it changes only when a field changes meaning or goes.
+pub const JSON_SCHEMA_VERSION: u32 = 1;
+
+/// How many facts the text and Markdown reports list per assertion before summing up the rest.
+const LISTED_FACTS: usize = 5;
+
+/// Every report of a run, as the JSON report writes it.
+#[derive(Debug, serde::Serialize)]
+struct JsonReport<'a> {
+    schema_version: u32,
+    documents: &'a [DocumentReport],
+    summary: BTreeMap<ClaimVerdict, usize>,
+}
+
+/// How many claims got each verdict across the reports.
+pub fn summary(reports: &[DocumentReport]) -> BTreeMap<ClaimVerdict, usize> {
+    let mut total = BTreeMap::new();
+    for report in reports {
+        for (verdict, count) in &report.summary {
+            *total.entry(*verdict).or_insert(0) += count;
+        }
+    }
+    total
+}
+
+/// The JSON report (schema in the README).
+pub fn json(reports: &[DocumentReport]) -> String {
+    let report = JsonReport {
+        schema_version: JSON_SCHEMA_VERSION,
+        documents: reports,
+        summary: summary(reports),
+    };
+    let mut text = serde_json::to_string_pretty(&report).expect("reports serialize");
+    text.push('\n');
+    text
+}
+
+fn claim_style(verdict: ClaimVerdict) -> Style {
+    let color = match verdict {
+        ClaimVerdict::True => AnsiColor::Green,
+        ClaimVerdict::False => AnsiColor::Red,
+        ClaimVerdict::Mixed => AnsiColor::Yellow,
+        ClaimVerdict::Unverifiable => AnsiColor::Cyan,
+        ClaimVerdict::Conflicting => AnsiColor::Magenta,
+        ClaimVerdict::NotCheckable => AnsiColor::BrightBlack,
+    };
+    Style::new().fg_color(Some(color.into())).bold()
+}
+
+fn verdict_style(verdict: Verdict) -> Style {
+    claim_style(match verdict {
+        Verdict::True => ClaimVerdict::True,
+        Verdict::False => ClaimVerdict::False,
+        Verdict::Unverifiable => ClaimVerdict::Unverifiable,
+        Verdict::Conflicting => ClaimVerdict::Conflicting,
+    })
+}
+
+fn paint(text: &str, style: Style, color: bool) -> String {
+    if color {
+        format!("{style}{text}{style:#}")
+    } else {
+        text.to_owned()
+    }
+}
+
+fn role_name(role: Role) -> &'static str {
+    match role {
+        Role::Supports => "supports",
+        Role::Refutes => "refutes",
+        Role::Context => "context",
+    }
+}
+
+fn source_line(source: &Source) -> String {
+    format!(
+        "{}, \"{}\" <{}> (accessed {})",
+        source.publisher, source.title, source.url, source.accessed
+    )
+}
+
+/// The summary line: `3 true, 1 false, 2 unverifiable`.
+pub fn summary_line(summary: &BTreeMap<ClaimVerdict, usize>) -> String {
+    let parts: Vec<String> = summary
+        .iter()
+        .map(|(verdict, count)| format!("{count} {verdict}"))
+        .collect();
+    if parts.is_empty() {
+        "no claims".to_owned()
+    } else {
+        parts.join(", ")
+    }
+}
+
+/// The terminal report: a line per claim with its verdict (in colour when `color`), the quote,
+/// each assertion in canonical form with its evidence, and a summary.
+pub fn text(reports: &[DocumentReport], color: bool) -> String {
+    let mut out = String::new();
+    let bold = Style::new().bold();
+    let dim = Style::new().dimmed();
+    for report in reports {
+        let article = &report.article;
+        let _ = writeln!(
+            out,
+            "{}",
+            paint(&format!("{} — {}", report.file, article.title), bold, color)
+        );
+        let publisher = article
+            .publisher
+            .as_deref()
+            .unwrap_or("publisher not known");
+        let url = article
+            .url
+            .as_deref()
+            .map_or(String::new(), |url| format!(" <{url}>"));
+        let _ = writeln!(out, "{publisher}, published {}{url}", article.published);
+        let _ = writeln!(out);
+        for claim in &report.claims {
+            text_claim(&mut out, claim, color, dim);
+        }
+        let _ = writeln!(
+            out,
+            "{}: {}",
+            paint("summary", bold, color),
+            summary_line(&report.summary)
+        );
+        let _ = writeln!(out);
+    }
+    if reports.len() > 1 {
+        let _ = writeln!(
+            out,
+            "{}: {}",
+            paint("total", bold, color),
+            summary_line(&summary(reports))
+        );
+    }
+    out
+}
+
+fn text_claim(out: &mut String, claim: &ClaimReport, color: bool, dim: Style) {
+    let label = format!("{:<13}", claim.verdict.name().to_uppercase());
+    let _ = writeln!(
+        out,
+        "{} {}  (as of {})",
+        paint(&label, claim_style(claim.verdict), color),
+        claim.id,
+        claim.as_of
+    );
+    let _ = writeln!(out, "  “{}”", claim.quote);
+    if let Some(translation) = &claim.translation {
+        let _ = writeln!(out, "  {}", paint(&format!("({translation})"), dim, color));
+    }
+    if let Some(reason) = &claim.not_checkable {
+        let _ = writeln!(out, "  not checkable: {reason}");
+    }
+    if let Some(note) = &claim.note {
+        let _ = writeln!(out, "  note: {note}");
+    }
+    for assertion in &claim.assertions {
+        text_assertion(out, assertion, color, dim);
+    }
+    let _ = writeln!(out);
+}
+
+fn text_assertion(out: &mut String, assertion: &AssertionReport, color: bool, dim: Style) {
+    let verdict = paint(
+        assertion.verdict.name(),
+        verdict_style(assertion.verdict),
+        color,
+    );
+    let _ = writeln!(out, "  - {}  → {verdict}", assertion.canonical);
+    let evidence = &assertion.evidence;
+    let _ = writeln!(out, "      {}", evidence.reason);
+    for fact in evidence.facts.iter().take(LISTED_FACTS) {
+        text_fact(out, fact, color, dim);
+    }
+    if evidence.facts.len() > LISTED_FACTS {
+        let _ = writeln!(
+            out,
+            "      … and {} more facts (see the JSON report)",
+            evidence.facts.len() - LISTED_FACTS
+        );
+    }
+    if let Some(record) = &evidence.completeness {
+        let _ = writeln!(
+            out,
+            "      complete  {}#{}  {}",
+            record.file, record.id, record.statement
+        );
+        for source in &record.sources {
+            let _ = writeln!(
+                out,
+                "                {}",
+                paint(&source_line(source), dim, color)
+            );
+        }
+    }
+    if let Some(settle) = &evidence.would_settle {
+        let _ = writeln!(out, "      would settle it: {settle}");
+    }
+    for warning in &evidence.warnings {
+        let _ = writeln!(out, "      warning: {warning}");
+    }
+}
+
+fn text_fact(out: &mut String, fact: &FactCitation, color: bool, dim: Style) {
+    let _ = writeln!(
+        out,
+        "      {:<9} {}#{}  {}",
+        role_name(fact.role),
+        fact.file,
+        fact.id,
+        fact.statement
+    );
+    if let Some(source) = fact.sources.first() {
+        let _ = writeln!(
+            out,
+            "                {}",
+            paint(&source_line(source), dim, color)
+        );
+    }
+    if fact.sources.len() > 1 {
+        let _ = writeln!(
+            out,
+            "                {}",
+            paint(
+                &format!("+ {} more sources", fact.sources.len() - 1),
+                dim,
+                color
+            )
+        );
+    }
+}
+
+fn markdown_escape(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', " ")
+}
+
+fn markdown_link(source: &Source) -> String {
+    format!(
+        "[{}]({}) ({}, accessed {})",
+        markdown_escape(&source.title)
+            .replace('[', "\\[")
+            .replace(']', "\\]"),
+        source.url,
+        markdown_escape(&source.publisher),
+        source.accessed
+    )
+}
+
+/// The Markdown report: a verdict table, then each claim with its evidence and sources as links.
+pub fn markdown(reports: &[DocumentReport]) -> String {
+    let mut out = String::new();
+    for report in reports {
+        let article = &report.article;
+        let _ = writeln!(out, "# Fact check: {}", markdown_escape(&article.title));
+        let _ = writeln!(out);
+        let publisher = markdown_escape(
+            article
+                .publisher
+                .as_deref()
+                .unwrap_or("Publisher not known"),
+        );
+        let publisher = match &article.url {
+            Some(url) => format!("[{publisher}]({url})"),
+            None => publisher,
+        };
+        let _ = writeln!(
+            out,
+            "{publisher}, in `{}`, published {}. Claims are judged as of the date shown.",
+            article.language, article.published
+        );
+        let _ = writeln!(out);
+        let _ = writeln!(out, "| Claim | Verdict | As of | Quote |");
+        let _ = writeln!(out, "|---|---|---|---|");
+        for claim in &report.claims {
+            let _ = writeln!(
+                out,
+                "| [{}](#{}) | **{}** | {} | {} |",
+                claim.id,
+                claim.id,
+                claim.verdict,
+                claim.as_of,
+                markdown_escape(&claim.quote)
+            );
+        }
+        let _ = writeln!(out);
+        let _ = writeln!(out, "Summary: {}.", summary_line(&report.summary));
+        for claim in &report.claims {
+            let _ = writeln!(out);
+            let _ = writeln!(out, "## {}: {}", claim.id, claim.verdict);
+            let _ = writeln!(out);
+            let _ = writeln!(out, "> {}", markdown_escape(&claim.quote));
+            if let Some(translation) = &claim.translation {
+                let _ = writeln!(out, ">");
+                let _ = writeln!(out, "> *{}*", markdown_escape(translation));
+            }
+            if let Some(reason) = &claim.not_checkable {
+                let _ = writeln!(out);
+                let _ = writeln!(out, "Not checkable: {reason}.");
+            }
+            if let Some(note) = &claim.note {
+                let _ = writeln!(out);
+                let _ = writeln!(out, "Note: {}", markdown_escape(note));
+            }
+            for assertion in &claim.assertions {
+                let evidence = &assertion.evidence;
+                let _ = writeln!(out);
+                let _ = writeln!(
+                    out,
+                    "- `{}`: **{}**. {}",
+                    assertion.canonical,
+                    assertion.verdict,
+                    markdown_escape(&evidence.reason)
+                );
+                for fact in evidence.facts.iter().take(LISTED_FACTS) {
+                    let links: Vec<String> = fact.sources.iter().map(markdown_link).collect();
+                    let _ = writeln!(
+                        out,
+                        "  - {} `{}` ({}#{}): {}",
+                        role_name(fact.role),
+                        fact.statement,
+                        fact.file,
+                        fact.id,
+                        links.join("; ")
+                    );
+                }
+                if evidence.facts.len() > LISTED_FACTS {
+                    let _ = writeln!(
+                        out,
+                        "  - … and {} more facts (see the JSON report)",
+                        evidence.facts.len() - LISTED_FACTS
+                    );
+                }
+                if let Some(record) = &evidence.completeness {
+                    let links: Vec<String> = record.sources.iter().map(markdown_link).collect();
+                    let _ = writeln!(
+                        out,
+                        "  - complete `{}` ({}#{}): {}",
+                        record.statement,
+                        record.file,
+                        record.id,
+                        links.join("; ")
+                    );
+                }
+                if let Some(settle) = &evidence.would_settle {
+                    let _ = writeln!(out, "  - would settle it: {}", markdown_escape(settle));
+                }
+                for warning in &evidence.warnings {
+                    let _ = writeln!(out, "  - warning: {}", markdown_escape(warning));
+                }
+            }
+        }
+        let _ = writeln!(out);
+    }
+    out
+}
+
+/// schema.org ClaimReview JSON-LD, one object per checkable claim, by `reviewer`.
+pub fn claim_review(reports: &[DocumentReport], reviewer: &str) -> String {
+    let mut reviews = Vec::new();
+    for report in reports {
+        let article = &report.article;
+        for claim in report
+            .claims
+            .iter()
+            .filter(|claim| claim.verdict != ClaimVerdict::NotCheckable)
+        {
+            let rating_value = match claim.verdict {
+                ClaimVerdict::True => Some(5),
+                ClaimVerdict::Mixed => Some(3),
+                ClaimVerdict::False => Some(1),
+                _ => None,
+            };
+            let mut rating = serde_json::json!({
+                "@type": "Rating",
+                "alternateName": claim.verdict.name(),
+                "bestRating": 5,
+                "worstRating": 1,
+            });
+            if let Some(value) = rating_value {
+                rating["ratingValue"] = value.into();
+            }
+            reviews.push(serde_json::json!({
+                "@context": "https://schema.org",
+                "@type": "ClaimReview",
+                "datePublished": claim.as_of.to_string(),
+                "claimReviewed": claim.translation.as_deref().unwrap_or(&claim.quote),
+                "author": { "@type": "Organization", "name": reviewer },
+                "itemReviewed": {
+                    "@type": "Claim",
+                    "datePublished": article.published.to_string(),
+                    "appearance": {
+                        "@type": "CreativeWork",
+                        "url": article.url,
+                        "headline": article.title,
+                        "datePublished": article.published.to_string(),
+                        "publisher": article.publisher.as_ref().map(|name| serde_json::json!({ "@type": "Organization", "name": name })),
+                    },
+                },
+                "reviewRating": rating,
+            }));
+        }
+    }
+    let mut text = serde_json::to_string_pretty(&reviews).expect("reviews serialize");
+    text.push('\n');
+    text
+}
+
+/// One assertion's verdict and evidence for the terminal, as `factcheck explain` shows it.
+pub fn assertion_text(
+    assertion: &AssertionReport,
+    as_of: jiff::civil::Date,
+    color: bool,
+) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", assertion.text);
+    let _ = writeln!(out, "  judged as of {as_of}");
+    text_assertion(&mut out, assertion, color, Style::new().dimmed());
+    out
+}
