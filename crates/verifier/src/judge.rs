@@ -218,25 +218,31 @@ impl Judge<'_> {
         result
     }
 
-    /// The facts of `relation` between exactly `subject` and `object`, through its inverse too.
+    /// The facts of `relation` between exactly `subject` and `object`.
     fn pair_facts(&self, relation: RelationId, subject: EntityId, object: EntityId) -> Vec<FactId> {
-        let mut found: Vec<FactId> = self
-            .kb
+        self.kb
             .facts_by_subject(relation, subject)
             .iter()
             .copied()
             .filter(|&id| self.kb.fact(id).object == Some(object))
-            .collect();
-        if let Some(inverse) = self.kb.relation(relation).inverse {
-            found.extend(
-                self.kb
-                    .facts_by_subject(inverse, object)
-                    .iter()
-                    .copied()
-                    .filter(|&id| self.kb.fact(id).object == Some(subject)),
-            );
-        }
-        found
+            .collect()
+    }
+
+    /// The relation and sides an assertion is judged on: an inverse relation's assertions are
+    /// judged on the relation it mirrors, with the sides swapped, as its facts are stored.
+    fn resolve(
+        &self,
+        relation: &str,
+        subject: &str,
+        object: &str,
+    ) -> Result<(RelationId, EntityId, EntityId), JudgeError> {
+        let relation = self.relation_id(relation)?;
+        let subject = self.entity_id(subject)?;
+        let object = self.entity_id(object)?;
+        Ok(match self.kb.relation(relation).inverse {
+            Some(mirrored) => (mirrored, object, subject),
+            None => (relation, subject, object),
+        })
     }
 
     /// The positive facts of `relation` whose `side` is `fixed` and whose other side is not `except`.
@@ -273,36 +279,25 @@ impl Judge<'_> {
         object: Option<EntityId>,
         days: Days,
     ) -> Option<usize> {
-        let relation_def = self.kb.relation(relation);
-        let mut relations = vec![(relation, subject, object)];
-        if let Some(inverse) = relation_def.inverse {
-            relations.push((inverse, object, subject));
-        }
-        relations
+        self.kb
+            .completeness_by_relation
+            .get(&relation)
             .into_iter()
-            .find_map(|(relation, subject, object)| {
-                self.kb
-                    .completeness_by_relation
-                    .get(&relation)
-                    .into_iter()
-                    .flatten()
-                    .copied()
-                    .find(|&index| {
-                        let record = &self.kb.completeness[index];
-                        let fits = |fixed: Option<EntityId>, ours: Option<EntityId>| {
-                            fixed.is_none() || fixed == ours
-                        };
-                        let span = Days {
-                            first: record.from.first_day(),
-                            last: record.to.last_day(),
-                        };
-                        (record.subject.is_some() || record.object.is_some())
-                            && fits(record.subject, subject)
-                            && fits(record.object, object)
-                            && (record.subject.is_none() || subject.is_some())
-                            && (record.object.is_none() || object.is_some())
-                            && span.contains(&days)
-                    })
+            .flatten()
+            .copied()
+            .find(|&index| {
+                let record = &self.kb.completeness[index];
+                let fits = |fixed: Option<EntityId>, ours: Option<EntityId>| {
+                    fixed.is_none() || fixed == ours
+                };
+                let span = Days {
+                    first: record.from.first_day(),
+                    last: record.to.last_day(),
+                };
+                (record.subject.is_some() || record.object.is_some())
+                    && fits(record.subject, subject)
+                    && fits(record.object, object)
+                    && span.contains(&days)
             })
     }
 
@@ -336,9 +331,8 @@ impl Judge<'_> {
     // ---- relation assertions ------------------------------------------------------------
 
     fn relation(&self, assertion: &RelationAssertion) -> Result<Judgment, JudgeError> {
-        let relation = self.relation_id(&assertion.relation)?;
-        let subject = self.entity_id(&assertion.subject)?;
-        let object = self.entity_id(&assertion.object)?;
+        let (relation, subject, object) =
+            self.resolve(&assertion.relation, &assertion.subject, &assertion.object)?;
         let wanted = self.qualifier_values(relation, &assertion.qualifiers)?;
         let kind = self.kb.relation(relation).kind;
         let judgment = match (kind, assertion.time) {
@@ -721,18 +715,39 @@ impl Judge<'_> {
                 }
                 evidence.verdict(Verdict::False, format!("{pair} already held from {}, before {since}", chain.start))
             }
+            Placement::After | Placement::Edge => {
+                for (_, role) in &mut evidence.facts {
+                    *role = Role::Context;
+                }
+                self.since_unsettled(evidence, relation, subject, object, chain.start, since)
+            }
+        }
+    }
+
+    /// "Since D" when the known span began after D or on its edge.
+    fn since_unsettled(
+        &self,
+        mut evidence: Evidence,
+        relation: RelationId,
+        subject: EntityId,
+        object: EntityId,
+        start: PartialDate,
+        since: PartialDate,
+    ) -> Judgment {
+        let pair = self.pair_text(relation, subject, object);
+        match place(Days::of(start), Days::of(since)) {
             Placement::After => match self.completeness_covering(relation, Some(subject), Some(object), Days::of(since)) {
                 Some(record) => {
                     evidence.completeness = Some(record);
-                    evidence.verdict(Verdict::False, format!("{pair} began only in {}, and a completeness record covers {since}", chain.start))
+                    evidence.verdict(Verdict::False, format!("{pair} began only in {}, and a completeness record covers {since}", start))
                 }
                 None => evidence.unverifiable(
-                    format!("{pair} is known to hold from {}, after {since}; whether it held earlier is not recorded", chain.start),
+                    format!("{pair} is known to hold from {}, after {since}; whether it held earlier is not recorded", start),
                     format!("a fact of {pair} in {since}, or a completeness record covering it"),
                 ),
             },
-            Placement::Edge => evidence.unverifiable(
-                format!("{pair} began in {}, which the precision of the dates cannot place within {since}", chain.start),
+            _ => evidence.unverifiable(
+                format!("{pair} began in {start}, which the precision of the dates cannot place within {since}"),
                 format!("the day {pair} began"),
             ),
         }
@@ -818,9 +833,8 @@ impl Judge<'_> {
     // ---- ordinal assertions -------------------------------------------------------------
 
     fn ordinal(&self, assertion: &OrdinalAssertion) -> Result<Judgment, JudgeError> {
-        let relation = self.relation_id(&assertion.relation)?;
-        let subject = self.entity_id(&assertion.subject)?;
-        let object = self.entity_id(&assertion.object)?;
+        let (relation, subject, object) =
+            self.resolve(&assertion.relation, &assertion.subject, &assertion.object)?;
         let wanted = self.qualifier_values(relation, &assertion.qualifiers)?;
         if self.kb.relation(relation).kind != RelationKind::Event {
             return Err(JudgeError::Unsupported(format!(
@@ -875,14 +889,14 @@ impl Judge<'_> {
                 _ => {}
             }
         }
-        let word = match assertion.ordinal {
-            Ordinal::Last => "later",
-            Ordinal::First => "earlier",
+        let (word, a_word) = match assertion.ordinal {
+            Ordinal::Last => ("later", "a later"),
+            Ordinal::First => ("earlier", "an earlier"),
         };
         if let Some(&id) = beyond.first() {
             evidence.add(id, Role::Refutes);
             let reason = format!(
-                "a {word} event is recorded: {}",
+                "{a_word} event is recorded: {}",
                 self.kb.describe_fact(self.kb.fact(id))
             );
             return Ok(evidence.verdict(Verdict::False, reason));
@@ -927,7 +941,7 @@ impl Judge<'_> {
                 ));
             }
             return Ok(evidence.unverifiable(
-                format!("an event {pair} is recorded in {}, but without a completeness record a {word} one from {rest} cannot be ruled out", assertion.when),
+                format!("an event {pair} is recorded in {}, but without a completeness record {a_word} one from {rest} cannot be ruled out", assertion.when),
                 format!("a completeness record of '{}' for {} and {} covering {rest}", self.kb.relation(relation).id, self.name(subject), self.name(object)),
             ));
         }
@@ -958,6 +972,16 @@ impl Judge<'_> {
     fn count(&self, assertion: &CountAssertion) -> Result<Judgment, JudgeError> {
         let relation = self.relation_id(&assertion.relation)?;
         let fixed = self.entity_id(&assertion.fixed)?;
+        let (relation, counted) = match self.kb.relation(relation).inverse {
+            Some(mirrored) => (
+                mirrored,
+                match assertion.counted {
+                    Side::Subject => Side::Object,
+                    Side::Object => Side::Subject,
+                },
+            ),
+            None => (relation, assertion.counted),
+        };
         let kind = self.kb.relation(relation).kind;
         if !matches!(kind, RelationKind::State | RelationKind::Event) {
             return Err(JudgeError::Unsupported(format!(
@@ -965,7 +989,7 @@ impl Judge<'_> {
                 assertion.relation
             )));
         }
-        let facts: Vec<FactId> = match assertion.counted {
+        let facts: Vec<FactId> = match counted {
             Side::Subject => self.kb.facts_by_object(relation, fixed),
             Side::Object => self.kb.facts_by_subject(relation, fixed),
         }
@@ -982,7 +1006,7 @@ impl Judge<'_> {
             (_, Some(date)) => Days::of(date),
             (_, None) => Days::day(self.as_of),
         };
-        let counted_side = |fact: &Fact| match assertion.counted {
+        let counted_side = |fact: &Fact| match counted {
             Side::Subject => Some(fact.subject),
             Side::Object => fact.object,
         };
@@ -1033,7 +1057,7 @@ impl Judge<'_> {
         }
         let low = distinct(sure);
         let high = low + distinct(maybe);
-        let fixed_side = match assertion.counted {
+        let fixed_side = match counted {
             Side::Subject => (None, Some(fixed)),
             Side::Object => (Some(fixed), None),
         };
@@ -1070,16 +1094,15 @@ impl Judge<'_> {
                 Tri::No => evidence.verdict(Verdict::False, format!("already {low} {name} facts hold {when}, which the number stated rules out")),
                 _ => evidence.unverifiable(
                     format!("{low} {name} facts hold {when}, but without a completeness record more may exist"),
-                    format!("a completeness record of '{name}' for {} covering {when}", self.name(fixed)),
+                    format!("a completeness record of '{name}' for {} covering {window}", self.name(fixed)),
                 ),
             }),
         }
     }
 
     fn duration(&self, assertion: &DurationAssertion) -> Result<Judgment, JudgeError> {
-        let relation = self.relation_id(&assertion.relation)?;
-        let subject = self.entity_id(&assertion.subject)?;
-        let object = self.entity_id(&assertion.object)?;
+        let (relation, subject, object) =
+            self.resolve(&assertion.relation, &assertion.subject, &assertion.object)?;
         if self.kb.relation(relation).kind != RelationKind::State {
             return Err(JudgeError::Unsupported(format!(
                 "'{}' is not a state relation",
@@ -1131,6 +1154,12 @@ impl Judge<'_> {
             } else {
                 Role::Refutes
             }
+        };
+        // "29 years" said exactly counts completed years: 29 or more, less than 30.
+        let (low, high) = if assertion.quantity.comparison == Comparison::Exactly {
+            (low.floor(), high.floor())
+        } else {
+            (low, high)
         };
         Ok(match accepts_range(&assertion.quantity, low, high) {
             Tri::Yes => {

@@ -230,6 +230,8 @@ struct Builder {
     source_index: HashMap<String, SourceId>,
     fact_ids: HashMap<String, String>,
     alias_owner: HashMap<(Language, String), (String, String)>,
+    /// The relations that another relation mirrors.
+    inverse_targets: Vec<String>,
     /// The subject and object kinds each relation requires.
     definitions: HashMap<String, (Option<String>, Option<String>)>,
 }
@@ -492,6 +494,19 @@ impl Builder {
             );
             return;
         }
+        if self.inverse_targets.contains(&relation.id)
+            || self.kb.relation(other).inverse.is_some()
+            || other == this
+        {
+            let help = Some("declare `inverse` on one relation of the pair only".to_owned());
+            let message = format!(
+                "'{inverse}' cannot be mirrored by '{}': one of them is itself an inverse",
+                relation.id
+            );
+            self.problem(&item, message, help);
+            return;
+        }
+        self.inverse_targets.push(inverse.clone());
         self.kb.relations[this.0 as usize].inverse = Some(other);
     }
 
@@ -560,6 +575,11 @@ impl Builder {
         };
         let relation = self.kb.relation(relation_id).clone();
         let definition = self.relation_definition(&relation.id);
+        // Facts of an inverse relation are stored as facts of the relation it mirrors.
+        let (relation_id, swap) = match relation.inverse {
+            Some(mirrored) => (mirrored, true),
+            None => (relation_id, false),
+        };
         let subject = self.entity_ref(
             &item.field("subject"),
             &fact.subject,
@@ -656,6 +676,10 @@ impl Builder {
         if relation.kind != RelationKind::Quantity && object.is_none() {
             return;
         }
+        let (subject, object) = match (swap, object) {
+            (true, Some(object)) => (object, Some(subject)),
+            _ => (subject, object),
+        };
         let id = match &fact.id {
             Some(id) => id.clone(),
             None => derive_fact_id(fact),
@@ -782,6 +806,7 @@ impl Builder {
             );
             return;
         };
+        let mirrored = self.kb.relation(relation).inverse;
         let (subject_kind, object_kind) = self.relation_definition(&record.relation);
         let subject = record
             .subject
@@ -828,6 +853,10 @@ impl Builder {
             return;
         }
         self.fact_ids.insert(id.clone(), file.to_owned());
+        let (relation, subject, object) = match mirrored {
+            Some(mirrored) => (mirrored, object.flatten(), subject.flatten()),
+            None => (relation, subject.flatten(), object.flatten()),
+        };
         self.kb
             .completeness_by_relation
             .entry(relation)
@@ -837,8 +866,8 @@ impl Builder {
             id,
             file: file.to_owned(),
             relation,
-            subject: subject.flatten(),
-            object: object.flatten(),
+            subject,
+            object,
             from: record.from,
             to: record.to,
             sources,
