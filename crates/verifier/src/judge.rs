@@ -707,13 +707,22 @@ impl Judge<'_> {
             self.presumption(&mut evidence, id, self.as_of);
         }
         match place(Days::of(chain.start), Days::of(since)) {
-            Placement::Within => evidence.verdict(Verdict::True, format!("{pair} has held since {} without a gap, up to {}", chain.start, self.as_of)),
+            Placement::Within => evidence.verdict(
+                Verdict::True,
+                format!(
+                    "{pair} has held since {} without a gap, up to {}",
+                    chain.start, self.as_of
+                ),
+            ),
             Placement::Before => {
                 for (id, role) in &mut evidence.facts {
                     let _ = id;
                     *role = Role::Refutes;
                 }
-                evidence.verdict(Verdict::False, format!("{pair} already held from {}, before {since}", chain.start))
+                evidence.verdict(
+                    Verdict::False,
+                    format!("{pair} already held from {}, before {since}", chain.start),
+                )
             }
             Placement::After | Placement::Edge => {
                 for (_, role) in &mut evidence.facts {

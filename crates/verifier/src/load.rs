@@ -546,7 +546,11 @@ impl Builder {
                     None => {
                         let help = closest(id, self.source_index.keys());
                         self.problem(
-                            &item.field(&number.to_string()),
+                            &Item {
+                                file: item.file,
+                                path: format!("{}[{number}]", item.path),
+                                id: item.id.clone(),
+                            },
                             format!("unknown source '{id}'"),
                             help,
                         );

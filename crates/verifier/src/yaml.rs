@@ -28,16 +28,27 @@ fn read<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     serde_yaml::from_str(text).map_err(|error| {
         let location = error.location();
         let full = error.to_string();
-        let message = match full.find(" at line ") {
-            Some(cut) => full[..cut].to_owned(),
-            None => full,
-        };
+        let message = without_position(&full);
         YamlError {
             message,
             line: location.as_ref().map(|l| l.line()),
             column: location.as_ref().map(|l| l.column()),
         }
     })
+}
+
+/// Drops serde_yaml's " at line L column C" from a message: the position is reported on its own.
+fn without_position(message: &str) -> String {
+    let Some(start) = message.find(" at line ") else {
+        return message.to_owned();
+    };
+    let rest = &message[start + " at line ".len()..];
+    let digits = |text: &str| text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let mut end = start + " at line ".len() + digits(rest);
+    if let Some(column) = message[end..].strip_prefix(" column ") {
+        end += " column ".len() + digits(column);
+    }
+    format!("{}{}", &message[..start], &message[end..])
 }
 
 /// Reads one reference data file.

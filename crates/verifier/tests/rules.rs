@@ -9,7 +9,11 @@ use claims_parser::{Language, parse_assertion};
 use verifier::load_texts;
 
 fn common() -> String {
-    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/resources/common.yaml")).unwrap()
+    std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/resources/common.yaml"
+    ))
+    .unwrap()
 }
 
 #[test]
@@ -18,8 +22,12 @@ fn rules() {
     insta::glob!("../resources/rules", "*.yaml", |path| {
         let text = std::fs::read_to_string(path).unwrap();
         let (data, checks) = text.split_once("# checks\n").expect("a `# checks` line");
-        let files = [("common.yaml".to_owned(), common.as_str()), ("fixture.yaml".to_owned(), data)];
-        let kb = load_texts(&files).unwrap_or_else(|error| panic!("{path:?}: {:#?}", error.problems));
+        let files = [
+            ("common.yaml".to_owned(), common.as_str()),
+            ("fixture.yaml".to_owned(), data),
+        ];
+        let kb =
+            load_texts(&files).unwrap_or_else(|error| panic!("{path:?}: {:#?}", error.problems));
         let mut report = String::new();
         for line in checks.lines().filter(|line| !line.trim().is_empty()) {
             let (head, assertion) = line.split_once(": ").expect("AS_OF EXPECTED: ASSERTION");
@@ -28,7 +36,11 @@ fn rules() {
             let parsed = parse_assertion(assertion, Language::En, kb.lexicon())
                 .unwrap_or_else(|error| panic!("{assertion}: {error}"));
             let judged = kb.assess(assertion, &parsed, as_of).unwrap();
-            assert_eq!(judged.verdict.name(), expected, "{path:?}: {line}\n{judged:#?}");
+            assert_eq!(
+                judged.verdict.name(),
+                expected,
+                "{path:?}: {line}\n{judged:#?}"
+            );
             let evidence = &judged.evidence;
             writeln!(report, "{as_of} {assertion}").unwrap();
             writeln!(report, "  {} => {}", judged.canonical, judged.verdict).unwrap();
