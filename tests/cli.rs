@@ -1,1 +1,155 @@
+//! The `factcheck` binary: exit codes, rendered errors, output files. Run from the workspace root
+//! on the bundled data, or from temporary directories holding bad input.
 
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use insta_cmd::{assert_cmd_snapshot, get_cargo_bin};
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .unwrap()
+}
+
+fn factcheck() -> Command {
+    let mut command = Command::new(get_cargo_bin("factcheck"));
+    command.current_dir(workspace()).env("NO_COLOR", "1");
+    command
+}
+
+/// A claim document with a misspelt name, committed so that its path in snapshots is stable.
+const BAD_ASSERTION: &str = "tests/fixtures/bad-assertion.yaml";
+/// A reference directory with a misspelt relation and a span that ends before it begins.
+const BAD_REFERENCE: &str = "tests/fixtures/bad-reference/reference";
+
+#[test]
+fn check_exits_0_on_the_bundled_data() {
+    assert_cmd_snapshot!(factcheck().arg("check"));
+}
+
+#[test]
+fn fail_on_exits_1_when_a_claim_has_a_listed_verdict() {
+    let status = factcheck()
+        .args(["check", "--fail-on", "false,mixed"])
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(1));
+    let status = factcheck()
+        .args(["check", "--fail-on", "conflicting"])
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(0));
+}
+
+#[test]
+fn an_unknown_verdict_is_a_usage_error() {
+    assert_cmd_snapshot!(factcheck().args(["check", "--fail-on", "true,maybe"]));
+}
+
+#[test]
+fn a_bad_assertion_exits_2_with_its_location_and_a_suggestion() {
+    assert_cmd_snapshot!(factcheck().args(["check", BAD_ASSERTION]));
+}
+
+#[test]
+fn a_bad_reference_file_exits_2_with_every_problem_located() {
+    assert_cmd_snapshot!(factcheck().args([
+        "check",
+        "--reference",
+        "claims/reference",
+        "--reference",
+        BAD_REFERENCE
+    ]));
+}
+
+#[test]
+fn output_is_written_whole_and_only_on_success() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = dir.path().join("report.json");
+    let status = factcheck()
+        .args(["check", "--format", "json", "--output"])
+        .arg(&output)
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(0));
+    let written: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&output).unwrap()).unwrap();
+    assert_eq!(written["schema_version"], 1);
+    assert!(
+        written["documents"][0]["claims"]
+            .as_array()
+            .is_some_and(|claims| !claims.is_empty())
+    );
+
+    let refused = dir.path().join("refused.json");
+    let status = factcheck()
+        .args(["check", BAD_ASSERTION, "--format", "json", "--output"])
+        .arg(&refused)
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(2));
+    assert!(
+        !refused.exists(),
+        "nothing is written when the input is bad"
+    );
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "no temporary file is left behind"
+    );
+}
+
+#[test]
+fn explain_shows_one_verdict_with_its_evidence() {
+    assert_cmd_snapshot!(factcheck().args([
+        "explain",
+        "Armenia is not a Rome Statute party",
+        "--as-of",
+        "2024-08-18",
+    ]));
+}
+
+#[test]
+fn explain_reads_indonesian_and_canonical_forms_alike() {
+    let run = |args: &[&str]| {
+        let output = factcheck()
+            .args(args)
+            .args(["--as-of", "2023-06-01", "--format", "json"])
+            .output()
+            .unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        (report["canonical"].clone(), report["verdict"].clone())
+    };
+    let indonesian = run(&[
+        "explain",
+        "Armenia bukan negara pihak Statuta Roma",
+        "--lang",
+        "id",
+    ]);
+    let canonical = run(&["explain", "NOT party_to(armenia, rome-statute)"]);
+    assert_eq!(indonesian, canonical);
+    assert_eq!(indonesian.1, "true");
+}
+
+#[test]
+fn explain_a_bad_assertion_exits_2() {
+    assert_cmd_snapshot!(factcheck().args([
+        "explain",
+        "Putin visited Azerbaijian",
+        "--as-of",
+        "2024-08-18"
+    ]));
+}
+
+#[test]
+fn help_lists_the_exit_codes() {
+    assert_cmd_snapshot!(factcheck().args(["check", "--help"]));
+}

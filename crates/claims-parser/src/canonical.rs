@@ -90,11 +90,10 @@ impl Reader<'_> {
         self.skip_space();
         let rest = self.rest();
         let is_word = symbol.chars().all(|c| c.is_ascii_uppercase());
-        let boundary = rest[symbol.len().min(rest.len())..]
-            .chars()
-            .next()
-            .is_none_or(|c| !is_word || !is_id_char(c));
-        if rest.starts_with(symbol) && boundary {
+        let Some(after) = rest.strip_prefix(symbol) else {
+            return false;
+        };
+        if after.chars().next().is_none_or(|c| !is_word || !is_id_char(c)) {
             self.pos += symbol.len();
             true
         } else {

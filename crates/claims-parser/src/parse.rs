@@ -410,11 +410,14 @@ impl<'a> Parser<'a> {
                 } else {
                     Side::Object
                 };
+                let negation_next = rest.first() == Some(&TemplatePart::Not);
                 let next_word = rest.iter().find_map(|part| match part {
                     TemplatePart::Word(word) => Some(word.as_str()),
                     _ => None,
                 });
-                for (next, id, wrong_kind) in self.slot(relation, side, pos, next_word) {
+                for (next, id, wrong_kind) in
+                    self.slot(relation, side, pos, next_word, negation_next)
+                {
                     let mut bound = bindings.clone();
                     bound.wrong_kind = bound.wrong_kind.or(wrong_kind);
                     match side {
@@ -435,6 +438,7 @@ impl<'a> Parser<'a> {
         side: Side,
         pos: usize,
         next_word: Option<&str>,
+        negation_next: bool,
     ) -> Vec<(usize, String, Option<ParseError>)> {
         let wanted_kind = match side {
             Side::Subject => relation.subject_kind.as_deref(),
@@ -491,19 +495,21 @@ impl<'a> Parser<'a> {
             }
         }
         if !named_something {
-            self.unknown_name(pos, next_word);
+            self.unknown_name(pos, next_word, negation_next);
         }
         fills
     }
 
-    /// Reports the words from `pos` up to the next expected word (or clause) as an unknown name.
-    fn unknown_name(&mut self, pos: usize, next_word: Option<&str>) {
-        let stops_at = |token: &Token| match next_word {
-            Some(word) => token.text == word,
-            None => self
-                .grammar
-                .clause_openers()
-                .any(|opener| opener == token.text),
+    /// Reports the words from `pos` up to the next expected word (or a negation, or a clause) as
+    /// an unknown name.
+    fn unknown_name(&mut self, pos: usize, next_word: Option<&str>, negation_next: bool) {
+        let grammar = self.grammar;
+        let stops_at = |token: &Token| {
+            (negation_next && grammar.negations.contains(&token.text.as_str()))
+                || match next_word {
+                    Some(word) => token.text == word,
+                    None => grammar.clause_openers().any(|opener| opener == token.text),
+                }
         };
         let end = self.tokens[pos..]
             .iter()

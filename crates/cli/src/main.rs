@@ -42,8 +42,8 @@ enum Command {
         output: Option<PathBuf>,
         /// Exit with 1 when a claim gets one of these verdicts (comma-separated: true, false,
         /// mixed, unverifiable, conflicting, not-checkable)
-        #[arg(long, value_parser = factcheck::parse_verdicts)]
-        fail_on: Option<Vec<ClaimVerdict>>,
+        #[arg(long, value_name = "VERDICT[,VERDICT]", value_parser = verdict_list)]
+        fail_on: Option<VerdictList>,
         /// The organization named as the author of ClaimReview output
         #[arg(long, default_value = "factcheck")]
         reviewer: String,
@@ -65,6 +65,14 @@ enum Command {
         #[command(flatten)]
         reference: ReferenceArgs,
     },
+}
+
+/// The verdicts `--fail-on` lists.
+#[derive(Clone)]
+struct VerdictList(Vec<ClaimVerdict>);
+
+fn verdict_list(text: &str) -> Result<VerdictList, String> {
+    factcheck::parse_verdicts(text).map(VerdictList)
 }
 
 #[derive(clap::Args)]
@@ -125,8 +133,8 @@ fn run(cli: Cli) -> Result<ExitCode, InputError> {
                 None => write!(anstream::stdout(), "{}", outcome.output)
                     .map_err(|e| InputError(e.to_string()))?,
             }
-            let failed =
-                fail_on.is_some_and(|fail_on| factcheck::fails(&outcome.verdicts, &fail_on));
+            let failed = fail_on
+                .is_some_and(|VerdictList(fail_on)| factcheck::fails(&outcome.verdicts, &fail_on));
             Ok(if failed {
                 ExitCode::from(1)
             } else {

@@ -43,7 +43,8 @@ fn without_position(message: &str) -> String {
         return message.to_owned();
     };
     let rest = &message[start + " at line ".len()..];
-    let digits = |text: &str| text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let digits =
+        |text: &str| text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     let mut end = start + " at line ".len() + digits(rest);
     if let Some(column) = message[end..].strip_prefix(" column ") {
         end += " column ".len() + digits(column);
