@@ -93,7 +93,11 @@ impl Reader<'_> {
         let Some(after) = rest.strip_prefix(symbol) else {
             return false;
         };
-        if after.chars().next().is_none_or(|c| !is_word || !is_id_char(c)) {
+        if after
+            .chars()
+            .next()
+            .is_none_or(|c| !is_word || !is_id_char(c))
+        {
             self.pos += symbol.len();
             true
         } else {

@@ -162,9 +162,20 @@ fn run(cli: Cli) -> Result<ExitCode, InputError> {
                 json,
                 true,
             )?;
-            write!(anstream::stdout(), "{output}").map_err(|e| InputError(e.to_string()))?;
+            print(&output)?;
             Ok(ExitCode::SUCCESS)
         }
+    }
+}
+
+/// Writes to standard output (colour stripped unless it is a terminal that wants it). A reader
+/// that stops early, such as `head`, is not an error.
+fn print(text: &str) -> Result<(), InputError> {
+    match write!(anstream::stdout(), "{text}") {
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => Err(InputError(format!(
+            "error: cannot write the report: {error}"
+        ))),
+        _ => Ok(()),
     }
 }
 

@@ -170,8 +170,8 @@ impl KnowledgeBase {
             .map(|&(id, role)| {
                 let fact = self.fact(id);
                 FactCitation {
-                    file: fact.file.clone(),
-                    id: fact.id.clone(),
+                    file: fact.file.to_string(),
+                    id: fact.id.to_string(),
                     role,
                     statement: self.describe_fact(fact),
                     note: fact.note.clone(),
@@ -183,7 +183,7 @@ impl KnowledgeBase {
         let completeness = judgment.completeness.map(|index| {
             let record = &self.completeness_records()[index];
             CompletenessCitation {
-                file: record.file.clone(),
+                file: record.file.to_string(),
                 id: record.id.clone(),
                 statement: self.describe_completeness(record),
                 sources: sources(&record.sources),

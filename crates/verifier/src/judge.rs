@@ -220,12 +220,7 @@ impl Judge<'_> {
 
     /// The facts of `relation` between exactly `subject` and `object`.
     fn pair_facts(&self, relation: RelationId, subject: EntityId, object: EntityId) -> Vec<FactId> {
-        self.kb
-            .facts_by_subject(relation, subject)
-            .iter()
-            .copied()
-            .filter(|&id| self.kb.fact(id).object == Some(object))
-            .collect()
+        self.kb.facts_of_pair(relation, subject, object).to_vec()
     }
 
     /// The relation and sides an assertion is judged on: an inverse relation's assertions are
@@ -1255,33 +1250,24 @@ impl Judge<'_> {
     }
 }
 
-/// Whether every value in `low..=high` agrees with the quantity (`Yes`), none does (`No`), or some do.
+/// Whether every value in `low..=high` agrees with the quantity (`Yes`), none does (`No`), or
+/// some do (`Edge`). The values that agree with a comparison form one interval, so the range agrees
+/// wholly when both its ends do, and not at all when neither does and it does not straddle them.
 fn accepts_range(quantity: &Quantity, low: f64, high: f64) -> Tri {
     let said = quantity.amount;
-    let (accept_low, accept_high) = match quantity.comparison {
-        Comparison::Exactly => (said, said),
-        Comparison::About => (
-            said - said.abs() * claims_parser::ABOUT_TOLERANCE,
-            said + said.abs() * claims_parser::ABOUT_TOLERANCE,
-        ),
-        Comparison::MoreThan | Comparison::AtLeast => (said, f64::INFINITY),
-        Comparison::LessThan | Comparison::AtMost => (f64::NEG_INFINITY, said),
+    let agrees = |value: f64| quantity.comparison.accepts(said, value);
+    let bounded = match quantity.comparison {
+        Comparison::Exactly => Some((said, said)),
+        Comparison::About => {
+            let margin = said.abs() * claims_parser::ABOUT_TOLERANCE;
+            Some((said - margin, said + margin))
+        }
+        _ => None,
     };
-    let all = quantity.comparison.accepts(said, low) && quantity.comparison.accepts(said, high);
-    if all && low >= accept_low && high <= accept_high {
-        Tri::Yes
-    } else if high < accept_low
-        || low > accept_high
-        || (!quantity.comparison.accepts(said, low)
-            && !quantity.comparison.accepts(said, high)
-            && low == high)
-    {
-        Tri::No
-    } else if matches!(quantity.comparison, Comparison::MoreThan) && high <= said {
-        Tri::No
-    } else if matches!(quantity.comparison, Comparison::LessThan) && low >= said {
-        Tri::No
-    } else {
-        Tri::Edge
+    let straddles = bounded.is_some_and(|(first, last)| low < first && high > last);
+    match (agrees(low), agrees(high)) {
+        (true, true) => Tri::Yes,
+        (false, false) if !straddles => Tri::No,
+        _ => Tri::Edge,
     }
 }

@@ -2,6 +2,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
+use std::sync::Arc;
 
 use claims_parser::{Language, Lexicon, PartialDate, RelationKind};
 use jiff::civil::Date;
@@ -38,7 +39,7 @@ pub struct Entity {
     /// Its Wikidata id.
     pub wikidata: Option<String>,
     /// The file it is defined in.
-    pub file: String,
+    pub file: Arc<str>,
 }
 
 /// A relation.
@@ -57,7 +58,7 @@ pub struct Relation {
     /// Its qualifiers and the kind of entity each takes.
     pub qualifiers: BTreeMap<String, String>,
     /// The file it is defined in.
-    pub file: String,
+    pub file: Arc<str>,
 }
 
 /// A page someone read.
@@ -105,9 +106,9 @@ pub struct Value {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fact {
     /// Its stable id, given or derived from its content.
-    pub id: String,
+    pub id: Arc<str>,
     /// The file it is written in.
-    pub file: String,
+    pub file: Arc<str>,
     /// The relation.
     pub relation: RelationId,
     /// The subject.
@@ -136,7 +137,7 @@ pub struct Completeness {
     /// Its stable id, given or derived.
     pub id: String,
     /// The file it is written in.
-    pub file: String,
+    pub file: Arc<str>,
     /// The relation.
     pub relation: RelationId,
     /// The fixed subject, if any.
@@ -170,6 +171,7 @@ pub struct KnowledgeBase {
     pub(crate) sources: Vec<Source>,
     pub(crate) by_subject: HashMap<(RelationId, EntityId), Vec<FactId>>,
     pub(crate) by_object: HashMap<(RelationId, EntityId), Vec<FactId>>,
+    pub(crate) by_pair: HashMap<(RelationId, EntityId, EntityId), Vec<FactId>>,
     pub(crate) completeness_by_relation: HashMap<RelationId, Vec<usize>>,
     pub(crate) lexicon: Lexicon,
 }
@@ -241,6 +243,18 @@ impl KnowledgeBase {
     pub fn facts_by_object(&self, relation: RelationId, object: EntityId) -> &[FactId] {
         self.by_object
             .get(&(relation, object))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The facts of `relation` between exactly `subject` and `object`.
+    pub fn facts_of_pair(
+        &self,
+        relation: RelationId,
+        subject: EntityId,
+        object: EntityId,
+    ) -> &[FactId] {
+        self.by_pair
+            .get(&(relation, subject, object))
             .map_or(&[], Vec::as_slice)
     }
 

@@ -1,9 +1,11 @@
 //! Loading reference data: find the files of each root, parse each on its own (in parallel), then
 //! merge, validate and index. Every problem is reported, not only the first.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use claims_parser::{
     Language, LexRelation, LexiconBuilder, PartialDate, RelationKind, Tense, fold,
@@ -112,12 +114,7 @@ pub fn reference_files(root: &Path) -> std::io::Result<Vec<PathBuf>> {
 
 /// How a file is cited: its path relative to the parent of its root, with `/` separators.
 fn display_path(root: &Path, file: &Path) -> String {
-    let base = if root.is_file() {
-        root.parent()
-    } else {
-        root.parent()
-    }
-    .unwrap_or(Path::new(""));
+    let base = root.parent().unwrap_or(Path::new(""));
     let relative = file.strip_prefix(base).unwrap_or(file);
     relative
         .components()
@@ -228,27 +225,67 @@ struct Builder {
     kb: KnowledgeBase,
     problems: Vec<LoadProblem>,
     source_index: HashMap<String, SourceId>,
-    fact_ids: HashMap<String, String>,
-    alias_owner: HashMap<(Language, String), (String, String)>,
+    /// The ids of facts and completeness records, with the file of each.
+    ids: HashMap<Arc<str>, Arc<str>>,
+    alias_owner: HashMap<(Language, String), (String, Arc<str>)>,
     /// The relations that another relation mirrors.
     inverse_targets: Vec<String>,
     /// The subject and object kinds each relation requires.
-    definitions: HashMap<String, (Option<String>, Option<String>)>,
+    definitions: HashMap<String, (Option<Arc<str>>, Option<Arc<str>>)>,
 }
 
-/// Where an item is, for problems.
+/// Where an item is, for problems. Its path is formatted only when a problem is reported, so
+/// that loading a million valid facts allocates no paths.
 struct Item<'a> {
     file: &'a str,
-    path: String,
-    id: Option<String>,
+    section: &'static str,
+    index: usize,
+    field: Option<Cow<'static, str>>,
+    id: Option<Cow<'a, str>>,
 }
 
-impl Item<'_> {
-    fn field(&self, field: &str) -> Item<'_> {
+impl<'a> Item<'a> {
+    fn new(file: &'a str, section: &'static str, index: usize, id: Option<&'a str>) -> Self {
         Item {
-            file: self.file,
-            path: format!("{}.{field}", self.path),
+            file,
+            section,
+            index,
+            field: None,
+            id: id.map(Cow::Borrowed),
+        }
+    }
+
+    /// The item's field `name` (`subject`, `[2]`, `qualifiers.kind`).
+    fn field(&self, name: impl Into<Cow<'static, str>>) -> Item<'a> {
+        let name = name.into();
+        let field = match &self.field {
+            None => name,
+            Some(parent) if name.starts_with('[') => Cow::Owned(format!("{parent}{name}")),
+            Some(parent) => Cow::Owned(format!("{parent}.{name}")),
+        };
+        Item {
+            field: Some(field),
             id: self.id.clone(),
+            ..*self
+        }
+    }
+
+    fn path(&self) -> String {
+        match &self.field {
+            Some(field) => format!("{}[{}].{field}", self.section, self.index),
+            None => format!("{}[{}]", self.section, self.index),
+        }
+    }
+
+    fn problem(&self, message: impl Into<String>, help: Option<String>) -> LoadProblem {
+        LoadProblem {
+            file: self.file.to_owned(),
+            location: Location::Item {
+                path: self.path(),
+                id: self.id.as_ref().map(|id| id.to_string()),
+            },
+            message: message.into(),
+            help,
         }
     }
 }
@@ -275,25 +312,21 @@ fn closest<'a>(id: &str, known: impl Iterator<Item = &'a String>) -> Option<Stri
 
 impl Builder {
     fn problem(&mut self, item: &Item<'_>, message: impl Into<String>, help: Option<String>) {
-        self.problems.push(LoadProblem {
-            file: item.file.to_owned(),
-            location: Location::Item {
-                path: item.path.clone(),
-                id: item.id.clone(),
-            },
-            message: message.into(),
-            help,
-        });
+        self.problems.push(item.problem(message, help));
     }
 
     fn merge(&mut self, files: &[(String, ReferenceFile)]) {
-        for (file, reference) in files {
+        let names: Vec<Arc<str>> = files
+            .iter()
+            .map(|(name, _)| Arc::from(name.as_str()))
+            .collect();
+        let files: Vec<(&Arc<str>, &ReferenceFile)> = names
+            .iter()
+            .zip(files.iter().map(|(_, file)| file))
+            .collect();
+        for &(file, reference) in &files {
             for (index, source) in reference.sources.iter().enumerate() {
-                let item = Item {
-                    file,
-                    path: format!("sources[{index}]"),
-                    id: source.id.clone(),
-                };
+                let item = Item::new(file, "sources", index, source.id.as_deref());
                 match &source.id {
                     None => self.problem(&item, "a source in `sources` needs an `id`", None),
                     Some(id) if self.source_index.contains_key(id) => {
@@ -306,22 +339,22 @@ impl Builder {
                 }
             }
         }
-        for (file, reference) in files {
+        for &(file, reference) in &files {
             for (index, entity) in reference.entities.iter().enumerate() {
                 self.add_entity(file, index, entity);
             }
         }
-        for (file, reference) in files {
+        for &(file, reference) in &files {
             for (index, relation) in reference.relations.iter().enumerate() {
                 self.add_relation(file, index, relation);
             }
         }
-        for (file, reference) in files {
+        for &(file, reference) in &files {
             for (index, relation) in reference.relations.iter().enumerate() {
                 self.link_inverse(file, index, relation);
             }
         }
-        for (file, reference) in files {
+        for &(file, reference) in &files {
             for (index, fact) in reference.facts.iter().enumerate() {
                 self.add_fact(file, index, fact);
             }
@@ -329,7 +362,7 @@ impl Builder {
                 self.add_completeness(file, index, record);
             }
         }
-        self.build_lexicon(files);
+        self.build_lexicon(&files);
     }
 
     fn add_source(&mut self, source: &SourceDef) -> SourceId {
@@ -344,12 +377,8 @@ impl Builder {
         id
     }
 
-    fn add_entity(&mut self, file: &str, index: usize, entity: &EntityDef) {
-        let item = Item {
-            file,
-            path: format!("entities[{index}]"),
-            id: Some(entity.id.clone()),
-        };
+    fn add_entity(&mut self, file: &Arc<str>, index: usize, entity: &EntityDef) {
+        let item = Item::new(file, "entities", index, Some(&entity.id));
         if !is_valid_id(&entity.id) {
             self.problem(
                 &item.field("id"),
@@ -371,7 +400,7 @@ impl Builder {
         for (code, names) in &entity.aliases {
             let Ok(language) = code.parse::<Language>() else {
                 self.problem(
-                    &item.field(&format!("aliases.{code}")),
+                    &item.field(format!("aliases.{code}")),
                     format!("unknown language '{code}'"),
                     Some("languages are 'en' and 'id'".to_owned()),
                 );
@@ -381,7 +410,7 @@ impl Builder {
                 let folded = fold(name);
                 if folded.is_empty() {
                     self.problem(
-                        &item.field(&format!("aliases.{code}[{number}]")),
+                        &item.field(format!("aliases.{code}[{number}]")),
                         "an alias is empty",
                         None,
                     );
@@ -397,14 +426,14 @@ impl Builder {
                             "an alias names one entity per language: use a longer name".to_owned(),
                         );
                         self.problem(
-                            &item.field(&format!("aliases.{code}[{number}]")),
+                            &item.field(format!("aliases.{code}[{number}]")),
                             message,
                             help,
                         );
                     }
                     _ => {
                         self.alias_owner
-                            .insert(key, (entity.id.clone(), file.to_owned()));
+                            .insert(key, (entity.id.clone(), Arc::clone(file)));
                     }
                 }
             }
@@ -418,16 +447,12 @@ impl Builder {
             kind: entity.kind.clone(),
             aliases,
             wikidata: entity.wikidata.clone(),
-            file: file.to_owned(),
+            file: Arc::clone(file),
         });
     }
 
-    fn add_relation(&mut self, file: &str, index: usize, relation: &RelationDef) {
-        let item = Item {
-            file,
-            path: format!("relations[{index}]"),
-            id: Some(relation.id.clone()),
-        };
+    fn add_relation(&mut self, file: &Arc<str>, index: usize, relation: &RelationDef) {
+        let item = Item::new(file, "relations", index, Some(&relation.id));
         if !is_valid_id(&relation.id) {
             self.problem(
                 &item.field("id"),
@@ -454,10 +479,11 @@ impl Builder {
         }
         let id = RelationId(self.kb.relations.len() as u32);
         self.kb.relation_index.insert(relation.id.clone(), id);
-        self.definitions.insert(
-            relation.id.clone(),
-            (relation.subject.clone(), relation.object.clone()),
+        let kinds = (
+            relation.subject.as_deref().map(Arc::from),
+            relation.object.as_deref().map(Arc::from),
         );
+        self.definitions.insert(relation.id.clone(), kinds);
         self.kb.relations.push(Relation {
             id: relation.id.clone(),
             kind: relation.kind,
@@ -465,7 +491,7 @@ impl Builder {
             inverse: None,
             unit: relation.unit.clone(),
             qualifiers: relation.qualifiers.clone(),
-            file: file.to_owned(),
+            file: Arc::clone(file),
         });
     }
 
@@ -473,11 +499,7 @@ impl Builder {
         let Some(inverse) = &relation.inverse else {
             return;
         };
-        let item = Item {
-            file,
-            path: format!("relations[{index}].inverse"),
-            id: Some(relation.id.clone()),
-        };
+        let item = Item::new(file, "relations", index, Some(&relation.id)).field("inverse");
         let (Some(&this), Some(&other)) = (
             self.kb.relation_index.get(&relation.id),
             self.kb.relation_index.get(inverse),
@@ -546,11 +568,7 @@ impl Builder {
                     None => {
                         let help = closest(id, self.source_index.keys());
                         self.problem(
-                            &Item {
-                                file: item.file,
-                                path: format!("{}[{number}]", item.path),
-                                id: item.id.clone(),
-                            },
+                            &item.field(format!("[{number}]")),
                             format!("unknown source '{id}'"),
                             help,
                         );
@@ -562,34 +580,29 @@ impl Builder {
         ids
     }
 
-    fn add_fact(&mut self, file: &str, index: usize, fact: &FactDef) {
-        let mut item = Item {
-            file,
-            path: format!("facts[{index}]"),
-            id: fact.id.clone(),
-        };
-        let Some(&relation_id) = self.kb.relation_index.get(&fact.relation) else {
-            let help = closest(&fact.relation, self.kb.relation_index.keys());
+    fn add_fact(&mut self, file: &Arc<str>, index: usize, fact: &FactDef) {
+        let mut item = Item::new(file, "facts", index, fact.id.as_deref());
+        let name = fact.relation.as_str();
+        let Some(&declared_id) = self.kb.relation_index.get(name) else {
+            let help = closest(name, self.kb.relation_index.keys());
             self.problem(
                 &item.field("relation"),
-                format!("unknown relation '{}'", fact.relation),
+                format!("unknown relation '{name}'"),
                 help,
             );
             return;
         };
-        let relation = self.kb.relation(relation_id).clone();
-        let definition = self.relation_definition(&relation.id);
-        // Facts of an inverse relation are stored as facts of the relation it mirrors.
-        let (relation_id, swap) = match relation.inverse {
-            Some(mirrored) => (mirrored, true),
-            None => (relation_id, false),
+        let (kind, inverse) = {
+            let relation = self.kb.relation(declared_id);
+            (relation.kind, relation.inverse)
         };
+        let (subject_kind, object_kind) = self.relation_definition(name);
         let subject = self.entity_ref(
             &item.field("subject"),
             &fact.subject,
-            definition.0.as_deref(),
+            subject_kind.as_deref(),
         );
-        let object = match (&fact.object, relation.kind) {
+        let object = match (&fact.object, kind) {
             (Some(_), RelationKind::Quantity) => {
                 self.problem(
                     &item.field("object"),
@@ -599,25 +612,22 @@ impl Builder {
                 None
             }
             (Some(object), _) => {
-                self.entity_ref(&item.field("object"), object, definition.1.as_deref())
+                self.entity_ref(&item.field("object"), object, object_kind.as_deref())
             }
             (None, RelationKind::Quantity) => None,
             (None, _) => {
-                self.problem(
-                    &item,
-                    format!("a fact of '{}' needs an `object`", relation.id),
-                    None,
-                );
+                self.problem(&item, format!("a fact of '{name}' needs an `object`"), None);
                 None
             }
         };
-        let value = match (&fact.value, relation.kind) {
+        let value = match (&fact.value, kind) {
             (Some(value), RelationKind::Quantity) => {
-                if value.unit != relation.unit {
-                    let expected = relation.unit.as_deref().unwrap_or("no unit");
+                let unit = &self.kb.relation(declared_id).unit;
+                if value.unit != *unit {
+                    let expected = unit.as_deref().unwrap_or("no unit").to_owned();
                     self.problem(
                         &item.field("value.unit"),
-                        format!("the unit of '{}' is {expected}", relation.id),
+                        format!("the unit of '{name}' is {expected}"),
                         None,
                     );
                 }
@@ -627,46 +637,32 @@ impl Builder {
                 })
             }
             (Some(_), _) => {
-                self.problem(
-                    &item.field("value"),
-                    format!(
-                        "'{}' is not a quantity relation and takes no `value`",
-                        relation.id
-                    ),
-                    None,
-                );
+                let message = format!("'{name}' is not a quantity relation and takes no `value`");
+                self.problem(&item.field("value"), message, None);
                 None
             }
             (None, RelationKind::Quantity) => {
-                self.problem(
-                    &item,
-                    format!("a fact of '{}' needs a `value`", relation.id),
-                    None,
-                );
+                self.problem(&item, format!("a fact of '{name}' needs a `value`"), None);
                 None
             }
             (None, _) => None,
         };
-        let time = self.fact_time(&item, fact, relation.kind);
+        let time = self.fact_time(&item, fact, kind);
         let mut qualifiers = BTreeMap::new();
         for (key, value) in &fact.qualifiers {
-            let field = item.field(&format!("qualifiers.{key}"));
-            match relation.qualifiers.get(key) {
+            let field = item.field(format!("qualifiers.{key}"));
+            let declared = self.kb.relation(declared_id).qualifiers.get(key).cloned();
+            match declared {
                 None => {
-                    let known: Vec<&String> = relation.qualifiers.keys().collect();
+                    let known = &self.kb.relation(declared_id).qualifiers;
                     let help = if known.is_empty() {
-                        Some(format!("'{}' declares no qualifiers", relation.id))
+                        Some(format!("'{name}' declares no qualifiers"))
                     } else {
-                        closest(key, known.into_iter())
+                        closest(key, known.keys())
                     };
-                    self.problem(
-                        &field,
-                        format!("'{}' has no qualifier '{key}'", relation.id),
-                        help,
-                    );
+                    self.problem(&field, format!("'{name}' has no qualifier '{key}'"), help);
                 }
                 Some(kind) => {
-                    let kind = kind.clone();
                     if let Some(entity) = self.entity_ref(&field, value, Some(&kind)) {
                         qualifiers.insert(key.clone(), entity);
                     }
@@ -677,18 +673,22 @@ impl Builder {
         let (Some(subject), Some(time)) = (subject, time) else {
             return;
         };
-        if relation.kind != RelationKind::Quantity && object.is_none() {
+        if kind != RelationKind::Quantity && object.is_none() {
             return;
         }
-        let (subject, object) = match (swap, object) {
-            (true, Some(object)) => (object, Some(subject)),
-            _ => (subject, object),
+        // Facts of an inverse relation are stored as facts of the relation it mirrors.
+        let (relation_id, subject, object) = match (inverse, object) {
+            (Some(mirrored), Some(object)) => (mirrored, object, Some(subject)),
+            _ => (declared_id, subject, object),
         };
-        let id = match &fact.id {
-            Some(id) => id.clone(),
-            None => derive_fact_id(fact),
+        let id: Arc<str> = match &fact.id {
+            Some(id) => Arc::from(id.as_str()),
+            None => {
+                let derived = derive_fact_id(fact);
+                item.id = Some(Cow::Owned(derived.clone()));
+                Arc::from(derived)
+            }
         };
-        item.id = Some(id.clone());
         if !is_valid_id(&id) {
             self.problem(
                 &item.field("id"),
@@ -697,16 +697,13 @@ impl Builder {
             );
             return;
         }
-        if let Some(other) = self.fact_ids.get(&id) {
+        if let Some(other) = self.ids.get(&id) {
             let message = format!("duplicate fact id '{id}' (also in {other})");
-            self.problem(
-                &item.field("id"),
-                message,
-                Some("give one of the facts an `id` of its own".to_owned()),
-            );
+            let help = Some("give one of the facts an `id` of its own".to_owned());
+            self.problem(&item.field("id"), message, help);
             return;
         }
-        self.fact_ids.insert(id.clone(), file.to_owned());
+        self.ids.insert(Arc::clone(&id), Arc::clone(file));
         let fact_id = FactId(self.kb.facts.len() as u32);
         self.kb
             .by_subject
@@ -719,10 +716,15 @@ impl Builder {
                 .entry((relation_id, object))
                 .or_default()
                 .push(fact_id);
+            self.kb
+                .by_pair
+                .entry((relation_id, subject, object))
+                .or_default()
+                .push(fact_id);
         }
         self.kb.facts.push(Fact {
             id,
-            file: file.to_owned(),
+            file: Arc::clone(file),
             relation: relation_id,
             subject,
             object,
@@ -737,7 +739,7 @@ impl Builder {
     }
 
     /// The subject and object kinds a relation requires, from its definition.
-    fn relation_definition(&self, relation: &str) -> (Option<String>, Option<String>) {
+    fn relation_definition(&self, relation: &str) -> (Option<Arc<str>>, Option<Arc<str>>) {
         self.definitions
             .get(relation)
             .cloned()
@@ -795,12 +797,8 @@ impl Builder {
         }
     }
 
-    fn add_completeness(&mut self, file: &str, index: usize, record: &CompletenessDef) {
-        let item = Item {
-            file,
-            path: format!("completeness[{index}]"),
-            id: record.id.clone(),
-        };
+    fn add_completeness(&mut self, file: &Arc<str>, index: usize, record: &CompletenessDef) {
+        let item = Item::new(file, "completeness", index, record.id.as_deref());
         let Some(&relation) = self.kb.relation_index.get(&record.relation) else {
             let help = closest(&record.relation, self.kb.relation_index.keys());
             self.problem(
@@ -848,7 +846,7 @@ impl Builder {
                 record.to
             )
         });
-        if let Some(other) = self.fact_ids.get(&id) {
+        if let Some(other) = self.ids.get(id.as_str()) {
             self.problem(
                 &item.field("id"),
                 format!("duplicate id '{id}' (also in {other})"),
@@ -856,7 +854,7 @@ impl Builder {
             );
             return;
         }
-        self.fact_ids.insert(id.clone(), file.to_owned());
+        self.ids.insert(Arc::from(id.as_str()), Arc::clone(file));
         let (relation, subject, object) = match mirrored {
             Some(mirrored) => (mirrored, object.flatten(), subject.flatten()),
             None => (relation, subject.flatten(), object.flatten()),
@@ -868,7 +866,7 @@ impl Builder {
             .push(self.kb.completeness.len());
         self.kb.completeness.push(Completeness {
             id,
-            file: file.to_owned(),
+            file: Arc::clone(file),
             relation,
             subject,
             object,
@@ -880,7 +878,7 @@ impl Builder {
         });
     }
 
-    fn build_lexicon(&mut self, files: &[(String, ReferenceFile)]) {
+    fn build_lexicon(&mut self, files: &[(&Arc<str>, &ReferenceFile)]) {
         let mut lexicon = LexiconBuilder::new();
         for entity in &self.kb.entities {
             lexicon.entity(&entity.id, &entity.name, &entity.kind);
@@ -892,7 +890,7 @@ impl Builder {
             }
         }
         let mut problems = Vec::new();
-        for (file, reference) in files {
+        for &(file, reference) in files {
             for (index, relation) in reference.relations.iter().enumerate() {
                 if self
                     .kb
@@ -913,48 +911,25 @@ impl Builder {
                     (Tense::Past, &relation.past_phrasings, "past_phrasings"),
                 ] {
                     for (code, templates) in phrasings {
-                        let item = Item {
-                            file,
-                            path: format!("relations[{index}].{field}.{code}"),
-                            id: Some(relation.id.clone()),
-                        };
+                        let item = Item::new(file, "relations", index, Some(&relation.id))
+                            .field(format!("{field}.{code}"));
                         let Ok(language) = code.parse::<Language>() else {
-                            problems.push((
-                                item.file.to_owned(),
-                                item.path,
-                                item.id,
-                                format!("unknown language '{code}'"),
-                            ));
+                            problems.push(item.problem(format!("unknown language '{code}'"), None));
                             continue;
                         };
                         for (number, template) in templates.iter().enumerate() {
                             if let Err(error) =
                                 lexicon.phrasing(&relation.id, language, tense, template)
                             {
-                                let path = format!("{}[{number}]", item.path);
-                                problems.push((
-                                    item.file.to_owned(),
-                                    path,
-                                    item.id.clone(),
-                                    error.to_string(),
-                                ));
+                                let item = item.field(format!("[{number}]"));
+                                problems.push(item.problem(error.to_string(), None));
                             }
                         }
                     }
                 }
             }
         }
-        for (file, path, id, message) in problems {
-            self.problem(
-                &Item {
-                    file: &file,
-                    path,
-                    id,
-                },
-                message,
-                None,
-            );
-        }
+        self.problems.extend(problems);
         self.kb.lexicon = lexicon.build();
     }
 }

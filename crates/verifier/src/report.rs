@@ -300,7 +300,13 @@ pub fn markdown(reports: &[DocumentReport]) -> String {
         let _ = writeln!(out, "Summary: {}.", summary_line(&report.summary));
         for claim in &report.claims {
             let _ = writeln!(out);
-            let _ = writeln!(out, "## {}: {}", claim.id, claim.verdict);
+            let _ = writeln!(out, "## {}", claim.id);
+            let _ = writeln!(out);
+            let _ = writeln!(
+                out,
+                "**Verdict: {}** (as of {})",
+                claim.verdict, claim.as_of
+            );
             let _ = writeln!(out);
             let _ = writeln!(out, "> {}", markdown_escape(&claim.quote));
             if let Some(translation) = &claim.translation {
