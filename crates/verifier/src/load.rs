@@ -219,6 +219,9 @@ pub fn load_texts(files: &[(String, &str)]) -> Result<KnowledgeBase, LoadError> 
     }
 }
 
+/// The entity kinds a relation requires of its subject and object, if any.
+type SideKinds = (Option<Arc<str>>, Option<Arc<str>>);
+
 /// Accumulates the merged data and the problems found.
 #[derive(Default)]
 struct Builder {
@@ -231,7 +234,7 @@ struct Builder {
     /// The relations that another relation mirrors.
     inverse_targets: Vec<String>,
     /// The subject and object kinds each relation requires.
-    definitions: HashMap<String, (Option<Arc<str>>, Option<Arc<str>>)>,
+    definitions: HashMap<String, SideKinds>,
 }
 
 /// Where an item is, for problems. Its path is formatted only when a problem is reported, so
@@ -739,7 +742,7 @@ impl Builder {
     }
 
     /// The subject and object kinds a relation requires, from its definition.
-    fn relation_definition(&self, relation: &str) -> (Option<Arc<str>>, Option<Arc<str>>) {
+    fn relation_definition(&self, relation: &str) -> SideKinds {
         self.definitions
             .get(relation)
             .cloned()
