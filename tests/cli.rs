@@ -153,3 +153,132 @@ fn explain_a_bad_assertion_exits_2() {
 fn help_lists_the_exit_codes() {
     assert_cmd_snapshot!(factcheck().args(["check", "--help"]));
 }
+
+#[test]
+fn check_also_today_flags_verdicts_that_changed_since_publication() {
+    assert_cmd_snapshot!(factcheck().args([
+        "check",
+        "tests/fixtures/armenia-2023.yaml",
+        "--also-today",
+        "--today",
+        "2026-11-28",
+        "--format",
+        "markdown",
+    ]));
+    let output = factcheck()
+        .args([
+            "check",
+            "tests/fixtures/armenia-2023.yaml",
+            "--also-today",
+            "--today",
+            "2026-11-28",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let claim = &report["documents"][0]["claims"][0];
+    assert_eq!(claim["verdict"], "true");
+    assert_eq!(claim["today"]["verdict"], "false");
+    assert_eq!(claim["today"]["changed"], true);
+    assert_eq!(
+        report["documents"][0]["claims"][1]["today"]["changed"],
+        false
+    );
+}
+
+#[test]
+fn diff_exits_1_and_lists_the_claims_a_data_change_turns() {
+    assert_cmd_snapshot!(factcheck().args([
+        "diff",
+        "--base-reference",
+        "claims/reference",
+        "--reference",
+        "claims/reference",
+        "--reference",
+        "tests/fixtures/new-visit/reference",
+    ]));
+    let unchanged = factcheck()
+        .args([
+            "diff",
+            "--base-reference",
+            "claims/reference",
+            "--reference",
+            "claims/reference",
+        ])
+        .status()
+        .unwrap();
+    assert_eq!(unchanged.code(), Some(0));
+}
+
+#[test]
+fn ref_lint_passes_on_the_bundled_data() {
+    assert_cmd_snapshot!(factcheck().args(["ref", "lint", "claims/reference"]));
+}
+
+#[test]
+fn ref_lint_exits_1_on_errors_with_their_locations() {
+    assert_cmd_snapshot!(factcheck().args([
+        "ref",
+        "lint",
+        "tests/fixtures/curation/reference",
+        "--format",
+        "json"
+    ]));
+}
+
+#[test]
+fn ref_lint_reports_loading_problems_as_errors() {
+    assert_cmd_snapshot!(factcheck().args(["ref", "lint", "claims/reference", BAD_REFERENCE]));
+}
+
+#[test]
+fn ref_stale_lists_what_to_review_oldest_first() {
+    assert_cmd_snapshot!(factcheck().args([
+        "ref",
+        "stale",
+        "tests/fixtures/curation/reference",
+        "--older-than",
+        "2y",
+        "--today",
+        "2026-11-28",
+    ]));
+}
+
+#[test]
+fn ref_stale_refuses_a_malformed_age() {
+    assert_cmd_snapshot!(factcheck().args(["ref", "stale", "--older-than", "a year"]));
+}
+
+#[test]
+fn ref_show_finds_an_entity_by_any_alias() {
+    assert_cmd_snapshot!(factcheck().args(["ref", "show", "Mahkamah Pidana Internasional"]));
+}
+
+#[test]
+fn ref_show_suggests_a_near_name() {
+    assert_cmd_snapshot!(factcheck().args(["ref", "show", "Azerbaijn"]));
+}
+
+#[test]
+fn the_committed_schemas_are_current() {
+    for (kind, file) in [
+        ("reference", "schemas/reference.schema.json"),
+        ("claims", "schemas/claim-document.schema.json"),
+    ] {
+        let output = factcheck().args(["ref", "schema", kind]).output().unwrap();
+        assert_eq!(output.status.code(), Some(0));
+        let committed = std::fs::read_to_string(workspace().join(file)).unwrap();
+        assert_eq!(
+            String::from_utf8(output.stdout).unwrap(),
+            committed,
+            "{file} is out of date: run `cargo run -p factcheck -- ref schema {kind} > {file}`"
+        );
+    }
+}
+
+#[test]
+fn ref_help_lists_its_commands() {
+    assert_cmd_snapshot!(factcheck().args(["ref", "--help"]));
+}

@@ -204,6 +204,20 @@ impl<'de> serde::Deserialize<'de> for PartialDate {
     }
 }
 
+impl schemars::JsonSchema for PartialDate {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "PartialDate".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$",
+            "description": "A date as YYYY, YYYY-MM or YYYY-MM-DD; it stands for the whole interval it covers."
+        })
+    }
+}
+
 /// A month name in English or Indonesian (`September`, `Sept`, `Agustus`, `Agu`), folded.
 pub(crate) fn month_number(folded: &str) -> Option<i8> {
     const NAMES: [&[&str]; 12] = [

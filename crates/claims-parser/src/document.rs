@@ -13,7 +13,7 @@ use crate::lexicon::{Language, Lexicon};
 use crate::parse::parse_assertion;
 
 /// A checked article and its claims.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ClaimDocument {
     /// The article the claims come from.
@@ -23,7 +23,7 @@ pub struct ClaimDocument {
 }
 
 /// The metadata of a published article.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Article {
     /// Its headline, or a description of it when the headline is not known.
@@ -44,7 +44,7 @@ pub struct Article {
 }
 
 /// One claim of an article.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Claim {
     /// A stable id, unique in the document.
@@ -69,7 +69,17 @@ pub struct Claim {
 }
 
 /// Why a claim cannot be checked against facts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Deserialize, serde::Serialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Deserialize,
+    serde::Serialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum NotCheckable {
     /// A judgement of value.

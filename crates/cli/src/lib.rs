@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 
 use claims_parser::{Language, parse_assertion};
 use jiff::civil::Date;
-use verifier::{ClaimVerdict, DocumentReport, KnowledgeBase, diagnostics, report};
+use verifier::lint::{Finding, Level};
+use verifier::{ClaimVerdict, Dates, DocumentReport, KnowledgeBase, diagnostics, report};
 
 /// Where the reference data is looked for, from the current directory upward.
 pub const DEFAULT_REFERENCE: &str = "claims/reference";
@@ -42,6 +43,8 @@ pub struct CheckOptions {
     pub references: Vec<PathBuf>,
     /// Judge every claim as of this date instead of its article's.
     pub as_of: Option<Date>,
+    /// Also judge every claim as of this date (today), flagging changed verdicts.
+    pub also: Option<Date>,
     /// The report format.
     pub format: Format,
     /// Whether the text report may carry colour codes.
@@ -81,8 +84,8 @@ fn default_path(relative: &str) -> Result<PathBuf, InputError> {
         .unwrap_or(found))
 }
 
-/// Loads the reference data from `references`, or from the default directory when empty.
-pub fn load_reference(references: &[PathBuf]) -> Result<KnowledgeBase, InputError> {
+/// The reference roots to load: `references`, or the default directory when empty.
+fn reference_roots(references: &[PathBuf]) -> Result<Vec<PathBuf>, InputError> {
     let roots = if references.is_empty() {
         vec![default_path(DEFAULT_REFERENCE)?]
     } else {
@@ -96,6 +99,12 @@ pub fn load_reference(references: &[PathBuf]) -> Result<KnowledgeBase, InputErro
             )));
         }
     }
+    Ok(roots)
+}
+
+/// Loads the reference data from `references`, or from the default directory when empty.
+pub fn load_reference(references: &[PathBuf]) -> Result<KnowledgeBase, InputError> {
+    let roots = reference_roots(references)?;
     verifier::load(&roots)
         .map_err(|error| InputError(diagnostics::render_load_problems(&error.problems)))
 }
@@ -143,7 +152,32 @@ pub fn claim_documents(paths: &[PathBuf]) -> Result<Vec<(String, PathBuf)>, Inpu
 /// before anything is rendered.
 pub fn check(options: &CheckOptions) -> Result<CheckOutcome, InputError> {
     let kb = load_reference(&options.references)?;
-    let documents = claim_documents(&options.paths)?;
+    let dates = Dates {
+        as_of: options.as_of,
+        also: options.also,
+    };
+    let reports = check_all(&kb, &options.paths, dates, options.color)?;
+    let output = match options.format {
+        Format::Text => report::text(&reports, options.color),
+        Format::Json => report::json(&reports),
+        Format::Markdown => report::markdown(&reports),
+        Format::ClaimReview => report::claim_review(&reports, &options.reviewer),
+    };
+    let verdicts = reports
+        .iter()
+        .flat_map(|report| report.claims.iter().map(|claim| claim.verdict))
+        .collect();
+    Ok(CheckOutcome { output, verdicts })
+}
+
+/// Judges every claim document named by `paths` against `kb`, or reports every problem in them.
+fn check_all(
+    kb: &KnowledgeBase,
+    paths: &[PathBuf],
+    dates: Dates,
+    color: bool,
+) -> Result<Vec<DocumentReport>, InputError> {
+    let documents = claim_documents(paths)?;
     let mut reports: Vec<DocumentReport> = Vec::new();
     let mut problems = Vec::new();
     for (name, path) in documents {
@@ -161,31 +195,126 @@ pub fn check(options: &CheckOptions) -> Result<CheckOutcome, InputError> {
                 continue;
             }
         };
-        match verifier::check_document(&kb, &document, &name, options.as_of) {
+        match verifier::check_document(kb, &document, &name, dates) {
             Ok(report) => reports.push(report),
             Err(error) => problems.push(diagnostics::render_check_error(
-                &name,
-                &text,
-                &document,
-                &error,
-                options.color,
+                &name, &text, &document, &error, color,
             )),
         }
     }
     if !problems.is_empty() {
         return Err(InputError(problems.join("\n\n")));
     }
-    let output = match options.format {
-        Format::Text => report::text(&reports, options.color),
-        Format::Json => report::json(&reports),
-        Format::Markdown => report::markdown(&reports),
-        Format::ClaimReview => report::claim_review(&reports, &options.reviewer),
-    };
-    let verdicts = reports
+    Ok(reports)
+}
+
+/// The claims whose verdicts differ between the reference data in `base` and in `references`
+/// (rendered), and whether there are any.
+pub fn diff(
+    base: &Path,
+    references: &[PathBuf],
+    paths: &[PathBuf],
+    as_of: Option<Date>,
+    json: bool,
+) -> Result<(String, bool), InputError> {
+    let before = load_reference(&[base.to_path_buf()])?;
+    let after = load_reference(references)?;
+    let dates = Dates { as_of, also: None };
+    let old = check_all(&before, paths, dates, false)?;
+    let new = check_all(&after, paths, dates, false)?;
+    let changes: Vec<_> = old
         .iter()
-        .flat_map(|report| report.claims.iter().map(|claim| claim.verdict))
+        .zip(&new)
+        .flat_map(|(old, new)| verifier::check::compare(old, new))
         .collect();
-    Ok(CheckOutcome { output, verdicts })
+    let output = if json {
+        report::to_json(&changes)
+    } else {
+        report::changes_text(&changes)
+    };
+    Ok((output, !changes.is_empty()))
+}
+
+/// Lints the reference data under `roots` (or the default): loading problems and the checks of
+/// [`verifier::lint`], rendered, and whether any is an error.
+pub fn lint(roots: &[PathBuf], json: bool) -> Result<(String, bool), InputError> {
+    let roots = reference_roots(roots)?;
+    let findings = match verifier::load(&roots) {
+        Ok(kb) => verifier::lint::lint(&kb),
+        Err(error) => error.problems.iter().map(Finding::from_problem).collect(),
+    };
+    let errors = findings.iter().any(|finding| finding.level == Level::Error);
+    let output = if json {
+        report::to_json(&findings)
+    } else {
+        report::findings_text(&findings)
+    };
+    Ok((output, errors))
+}
+
+/// The facts and records to review again, oldest first.
+pub fn stale(
+    roots: &[PathBuf],
+    today: Date,
+    older_than_days: i32,
+    json: bool,
+) -> Result<String, InputError> {
+    let kb = load_reference(roots)?;
+    let items = verifier::stale::stale(&kb, today, older_than_days);
+    Ok(if json {
+        report::to_json(&items)
+    } else {
+        report::stale_text(&items)
+    })
+}
+
+/// Everything known about the entity called `name`.
+pub fn show(name: &str, roots: &[PathBuf], json: bool) -> Result<String, InputError> {
+    let kb = load_reference(roots)?;
+    let entity = kb
+        .find_entity(name)
+        .map_err(|error| InputError(format!("error: {error}")))?;
+    let timeline = kb.timeline(entity);
+    Ok(if json {
+        report::to_json(&timeline)
+    } else {
+        report::timeline_text(&timeline)
+    })
+}
+
+/// Which JSON Schema `ref schema` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SchemaKind {
+    /// Reference data files.
+    Reference,
+    /// Claim documents.
+    Claims,
+}
+
+/// The JSON Schema of reference files or of claim documents.
+pub fn schema(kind: SchemaKind) -> String {
+    match kind {
+        SchemaKind::Reference => verifier::yaml::reference_schema(),
+        SchemaKind::Claims => verifier::yaml::claim_document_schema(),
+    }
+}
+
+/// Reads an age such as `365d`, `52w` or `1y` (365 days) into days.
+pub fn parse_age(text: &str) -> Result<i32, String> {
+    let error = || {
+        format!(
+            "'{text}' is not an age: expected a number of days, weeks or years, such as 365d, 52w or 1y"
+        )
+    };
+    let (number, unit) = text.split_at(text.find(|c: char| !c.is_ascii_digit()).ok_or_else(error)?);
+    let number: i32 = number.parse().map_err(|_| error())?;
+    let factor = match unit {
+        "d" => 1,
+        "w" => 7,
+        "y" => 365,
+        _ => return Err(error()),
+    };
+    number.checked_mul(factor).ok_or_else(error)
 }
 
 /// Judges one assertion and renders its verdict and evidence as text or JSON.

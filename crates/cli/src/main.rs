@@ -1,105 +1,36 @@
 //! `factcheck`: checks the claims of news articles against curated, sourced reference data.
+//! This file reads the command line, calls the library, prints, and maps errors to exit codes.
+
+mod args;
 
 use std::io::Write;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
-use claims_parser::Language;
-use clap::{Parser, Subcommand, ValueEnum};
-use factcheck::{CheckOptions, Format, InputError};
-use jiff::civil::Date;
-use verifier::ClaimVerdict;
+use args::{Cli, Command, DataFormat, Format, Lang, ReferenceCommand, SchemaArg, VerdictList};
+use clap::Parser;
+use factcheck::{CheckOptions, InputError, SchemaKind};
 
-const EXIT_CODES: &str = "Exit codes:
-  0  the run completed
-  1  --fail-on was given and a claim got one of its verdicts
-  2  bad input or usage (the diagnostics say where and why)";
-
-#[derive(Parser)]
-#[command(name = "factcheck", version, about, after_help = EXIT_CODES)]
-struct Cli {
-    #[command(subcommand)]
-    command: Command,
+fn today() -> jiff::civil::Date {
+    jiff::ZonedDateTime::now().date()
 }
 
-#[derive(Subcommand)]
-enum Command {
-    /// Check claim documents against the reference data and report a verdict per claim.
-    #[command(after_help = EXIT_CODES)]
-    Check {
-        /// Claim documents, or directories of them [default: claims/articles, found upward]
-        paths: Vec<PathBuf>,
-        #[command(flatten)]
-        reference: ReferenceArgs,
-        /// Judge every claim as of this date (YYYY-MM-DD) instead of its article's date
-        #[arg(long, value_parser = factcheck::parse_day)]
-        as_of: Option<Date>,
-        /// Report format
-        #[arg(long, value_enum, default_value_t = FormatArg::Text)]
-        format: FormatArg,
-        /// Write the report to this file (atomically) instead of standard output
-        #[arg(long)]
-        output: Option<PathBuf>,
-        /// Exit with 1 when a claim gets one of these verdicts (comma-separated: true, false,
-        /// mixed, unverifiable, conflicting, not-checkable)
-        #[arg(long, value_name = "VERDICT[,VERDICT]", value_parser = verdict_list)]
-        fail_on: Option<VerdictList>,
-        /// The organization named as the author of ClaimReview output
-        #[arg(long, default_value = "factcheck")]
-        reviewer: String,
-    },
-    /// Judge one assertion and show its verdict and evidence.
-    #[command(after_help = EXIT_CODES)]
-    Explain {
-        /// The assertion, in the assertion language or in canonical form
-        assertion: String,
-        /// Judge it as of this date (YYYY-MM-DD) [default: today]
-        #[arg(long, value_parser = factcheck::parse_day)]
-        as_of: Option<Date>,
-        /// The language it is written in
-        #[arg(long, value_enum, default_value_t = LangArg::En)]
-        lang: LangArg,
-        /// Output format
-        #[arg(long, value_enum, default_value_t = ExplainFormat::Text)]
-        format: ExplainFormat,
-        #[command(flatten)]
-        reference: ReferenceArgs,
-    },
+/// Writes to standard output (colour stripped unless it is a terminal that wants it). A reader
+/// that stops early, such as `head`, is not an error.
+fn print(text: &str) -> Result<(), InputError> {
+    match write!(anstream::stdout(), "{text}") {
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => Err(InputError(format!(
+            "error: cannot write the output: {error}"
+        ))),
+        _ => Ok(()),
+    }
 }
 
-/// The verdicts `--fail-on` lists.
-#[derive(Clone)]
-struct VerdictList(Vec<ClaimVerdict>);
-
-fn verdict_list(text: &str) -> Result<VerdictList, String> {
-    factcheck::parse_verdicts(text).map(VerdictList)
-}
-
-#[derive(clap::Args)]
-struct ReferenceArgs {
-    /// Reference data directory; repeat to layer more data over it [default: claims/reference, found upward]
-    #[arg(long = "reference", value_name = "DIR")]
-    references: Vec<PathBuf>,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum FormatArg {
-    Text,
-    Json,
-    Markdown,
-    Claimreview,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum ExplainFormat {
-    Text,
-    Json,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum LangArg {
-    En,
-    Id,
+fn exit(failed: bool) -> ExitCode {
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 fn run(cli: Cli) -> Result<ExitCode, InputError> {
@@ -108,21 +39,24 @@ fn run(cli: Cli) -> Result<ExitCode, InputError> {
             paths,
             reference,
             as_of,
+            also_today,
+            today: date,
             format,
             output,
             fail_on,
             reviewer,
         } => {
             let format = match format {
-                FormatArg::Text => Format::Text,
-                FormatArg::Json => Format::Json,
-                FormatArg::Markdown => Format::Markdown,
-                FormatArg::Claimreview => Format::ClaimReview,
+                Format::Text => factcheck::Format::Text,
+                Format::Json => factcheck::Format::Json,
+                Format::Markdown => factcheck::Format::Markdown,
+                Format::Claimreview => factcheck::Format::ClaimReview,
             };
             let options = CheckOptions {
                 paths,
                 references: reference.references,
                 as_of,
+                also: also_today.then(|| date.unwrap_or_else(today)),
                 format,
                 color: output.is_none(),
                 reviewer,
@@ -130,16 +64,11 @@ fn run(cli: Cli) -> Result<ExitCode, InputError> {
             let outcome = factcheck::check(&options)?;
             match output {
                 Some(path) => factcheck::write_atomically(&path, &outcome.output)?,
-                None => write!(anstream::stdout(), "{}", outcome.output)
-                    .map_err(|e| InputError(e.to_string()))?,
+                None => print(&outcome.output)?,
             }
-            let failed = fail_on
-                .is_some_and(|VerdictList(fail_on)| factcheck::fails(&outcome.verdicts, &fail_on));
-            Ok(if failed {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            })
+            Ok(exit(fail_on.is_some_and(|VerdictList(fail_on)| {
+                factcheck::fails(&outcome.verdicts, &fail_on)
+            })))
         }
         Command::Explain {
             assertion,
@@ -149,39 +78,79 @@ fn run(cli: Cli) -> Result<ExitCode, InputError> {
             reference,
         } => {
             let language = match lang {
-                LangArg::En => Language::En,
-                LangArg::Id => Language::Id,
+                Lang::En => claims_parser::Language::En,
+                Lang::Id => claims_parser::Language::Id,
             };
-            let as_of = as_of.unwrap_or_else(|| jiff::ZonedDateTime::now().date());
-            let json = matches!(format, ExplainFormat::Json);
-            let output = factcheck::explain(
+            let json = format == DataFormat::Json;
+            let as_of = as_of.unwrap_or_else(today);
+            print(&factcheck::explain(
                 &assertion,
                 language,
                 &reference.references,
                 as_of,
                 json,
                 true,
-            )?;
+            )?)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Diff {
+            paths,
+            base_reference,
+            reference,
+            as_of,
+            format,
+        } => {
+            let json = format == DataFormat::Json;
+            let (output, changed) =
+                factcheck::diff(&base_reference, &reference.references, &paths, as_of, json)?;
             print(&output)?;
+            Ok(exit(changed))
+        }
+        Command::Reference(ReferenceCommand::Lint { dirs, format }) => {
+            let (output, errors) = factcheck::lint(&dirs, format == DataFormat::Json)?;
+            print(&output)?;
+            Ok(exit(errors))
+        }
+        Command::Reference(ReferenceCommand::Stale {
+            dirs,
+            older_than,
+            today: date,
+            format,
+        }) => {
+            let date = date.unwrap_or_else(today);
+            print(&factcheck::stale(
+                &dirs,
+                date,
+                older_than,
+                format == DataFormat::Json,
+            )?)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Reference(ReferenceCommand::Show {
+            name,
+            reference,
+            format,
+        }) => {
+            print(&factcheck::show(
+                &name,
+                &reference.references,
+                format == DataFormat::Json,
+            )?)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Reference(ReferenceCommand::Schema { kind }) => {
+            let kind = match kind {
+                SchemaArg::Reference => SchemaKind::Reference,
+                SchemaArg::Claims => SchemaKind::Claims,
+            };
+            print(&factcheck::schema(kind))?;
             Ok(ExitCode::SUCCESS)
         }
     }
 }
 
-/// Writes to standard output (colour stripped unless it is a terminal that wants it). A reader
-/// that stops early, such as `head`, is not an error.
-fn print(text: &str) -> Result<(), InputError> {
-    match write!(anstream::stdout(), "{text}") {
-        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => Err(InputError(format!(
-            "error: cannot write the report: {error}"
-        ))),
-        _ => Ok(()),
-    }
-}
-
 fn main() -> anyhow::Result<ExitCode> {
-    let cli = Cli::parse();
-    match run(cli) {
+    match run(Cli::parse()) {
         Ok(code) => Ok(code),
         Err(error) => {
             writeln!(anstream::stderr(), "{error}")?;

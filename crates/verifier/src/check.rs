@@ -96,6 +96,22 @@ pub struct ClaimReport {
     pub note: Option<String>,
     /// Its assertions.
     pub assertions: Vec<AssertionReport>,
+    /// The claim judged again at another date (`--also-today`), if asked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub today: Option<LaterVerdict>,
+}
+
+/// A claim judged again at a later date.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct LaterVerdict {
+    /// The later date.
+    pub as_of: Date,
+    /// The claim's verdict then.
+    pub verdict: ClaimVerdict,
+    /// Whether it differs from the verdict at the article's date.
+    pub changed: bool,
+    /// Each assertion's verdict then, in order.
+    pub assertions: Vec<Verdict>,
 }
 
 /// The article a report is about.
@@ -204,14 +220,24 @@ impl KnowledgeBase {
     }
 }
 
-/// Judges every claim of `document` (read from `file`) as of its article's date, or as of `as_of`
-/// when given.
+/// The dates claims are judged at.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Dates {
+    /// Judge every claim as of this date instead of its article's.
+    pub as_of: Option<Date>,
+    /// Also judge every claim as of this date, and flag the verdicts that changed.
+    pub also: Option<Date>,
+}
+
+/// Judges every claim of `document` (read from `file`) as of its article's date, or as of
+/// `dates.as_of` when given, and again as of `dates.also` when given.
 pub fn check_document(
     kb: &KnowledgeBase,
     document: &ClaimDocument,
     file: &str,
-    as_of: Option<Date>,
+    dates: Dates,
 ) -> Result<DocumentReport, CheckError> {
+    let Dates { as_of, also } = dates;
     let published = document.article.published;
     if published.precision() != Precision::Day && as_of.is_none() {
         return Err(CheckError::Document(vec![DocumentProblem::Invalid {
@@ -240,6 +266,28 @@ pub fn check_document(
         }
         let verdicts: Vec<Verdict> = reports.iter().map(|report| report.verdict).collect();
         let verdict = ClaimVerdict::combine(&verdicts);
+        let today = match also {
+            Some(later) => {
+                let mut later_verdicts = Vec::with_capacity(assertions.len());
+                for assertion in &assertions {
+                    let judgment =
+                        kb.judge(assertion, later)
+                            .map_err(|error| CheckError::Judge {
+                                claim: claim.id.clone(),
+                                error,
+                            })?;
+                    later_verdicts.push(judgment.verdict);
+                }
+                let later_verdict = ClaimVerdict::combine(&later_verdicts);
+                Some(LaterVerdict {
+                    as_of: later,
+                    verdict: later_verdict,
+                    changed: later_verdict != verdict,
+                    assertions: later_verdicts,
+                })
+            }
+            None => None,
+        };
         *summary.entry(verdict).or_insert(0) += 1;
         claims.push(ClaimReport {
             id: claim.id.clone(),
@@ -250,6 +298,7 @@ pub fn check_document(
             not_checkable: claim.not_checkable.map(|reason| reason.name().to_owned()),
             note: claim.note.clone(),
             assertions: reports,
+            today,
         });
     }
     Ok(DocumentReport {
@@ -264,4 +313,62 @@ pub fn check_document(
         claims,
         summary,
     })
+}
+
+/// A claim whose verdict differs between two versions of the reference data.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ClaimChange {
+    /// The claim document.
+    pub file: String,
+    /// The claim's id.
+    pub claim: String,
+    /// Its verdict with the base data.
+    pub before: ClaimVerdict,
+    /// Its verdict with the new data.
+    pub after: ClaimVerdict,
+    /// The assertions whose verdict changed.
+    pub assertions: Vec<AssertionChange>,
+}
+
+/// An assertion whose verdict differs between two versions of the reference data.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct AssertionChange {
+    /// Its canonical form.
+    pub canonical: String,
+    /// Its verdict with the base data.
+    pub before: Verdict,
+    /// Its verdict with the new data.
+    pub after: Verdict,
+    /// Why, with the new data.
+    pub reason: String,
+}
+
+/// The claims whose verdicts differ between `before` and `after`, reports of the same document
+/// judged with two versions of the reference data.
+pub fn compare(before: &DocumentReport, after: &DocumentReport) -> Vec<ClaimChange> {
+    let mut changes = Vec::new();
+    for (old, new) in before.claims.iter().zip(&after.claims) {
+        let assertions: Vec<AssertionChange> = old
+            .assertions
+            .iter()
+            .zip(&new.assertions)
+            .filter(|(a, b)| a.verdict != b.verdict)
+            .map(|(a, b)| AssertionChange {
+                canonical: b.canonical.clone(),
+                before: a.verdict,
+                after: b.verdict,
+                reason: b.evidence.reason.clone(),
+            })
+            .collect();
+        if old.verdict != new.verdict || !assertions.is_empty() {
+            changes.push(ClaimChange {
+                file: after.file.clone(),
+                claim: new.id.clone(),
+                before: old.verdict,
+                after: new.verdict,
+                assertions,
+            });
+        }
+    }
+    changes
 }

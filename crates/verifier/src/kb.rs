@@ -28,6 +28,8 @@ pub struct SourceId(pub(crate) u32);
 /// Something facts are about.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entity {
+    /// Its position in its file's section (`facts[index]`).
+    pub index: usize,
     /// Its stable id.
     pub id: String,
     /// Its display name.
@@ -45,6 +47,8 @@ pub struct Entity {
 /// A relation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Relation {
+    /// Its position in its file's section (`facts[index]`).
+    pub index: usize,
     /// Its stable id.
     pub id: String,
     /// How it holds in time.
@@ -75,6 +79,12 @@ pub struct Source {
     pub publisher: String,
     /// When it was read.
     pub accessed: PartialDate,
+    /// The file it is defined in.
+    #[serde(skip)]
+    pub file: Arc<str>,
+    /// Its position in its file's `sources` (for a source written inline in a fact, the fact's).
+    #[serde(skip)]
+    pub index: usize,
 }
 
 /// When a fact holds.
@@ -105,6 +115,8 @@ pub struct Value {
 /// One sourced fact.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fact {
+    /// Its position in its file's section (`facts[index]`).
+    pub index: usize,
     /// Its stable id, given or derived from its content.
     pub id: Arc<str>,
     /// The file it is written in.
@@ -134,6 +146,8 @@ pub struct Fact {
 /// A completeness record: over its span, the facts of its relation for its fixed side are complete.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Completeness {
+    /// Its position in its file's section (`facts[index]`).
+    pub index: usize,
     /// Its stable id, given or derived.
     pub id: String,
     /// The file it is written in.

@@ -6,20 +6,27 @@
 //! read with. [`KnowledgeBase::judge`] applies the verdict rules (see [`judge`]) to one
 //! assertion and gives a [`Judgment`]: a [`Verdict`] with its evidence. [`check`] judges whole
 //! claim documents into a [`DocumentReport`], and [`report`] renders reports as text, JSON,
-//! Markdown and ClaimReview JSON-LD.
+//! Markdown and ClaimReview JSON-LD. For curators, [`lint`] checks the data beyond what loading
+//! refuses, [`stale`] lists what to review again, and [`timeline`] shows all that is known of one
+//! entity.
 #![deny(missing_docs)]
 
 pub mod check;
 pub mod diagnostics;
 pub mod judge;
 pub mod kb;
+pub mod lint;
 pub mod load;
 pub mod model;
 pub mod report;
+pub mod stale;
+pub mod timeline;
 pub mod verdict;
 pub mod yaml;
 
-pub use check::{AssertionReport, ClaimReport, DocumentReport, FactCitation, check_document};
+pub use check::{
+    AssertionReport, ClaimReport, Dates, DocumentReport, FactCitation, check_document,
+};
 pub use judge::JudgeError;
 pub use kb::{Completeness, Entity, Fact, FactTime, KnowledgeBase, Relation, Source};
 pub use load::{LoadError, LoadProblem, Location, load, load_texts};

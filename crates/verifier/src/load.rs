@@ -336,7 +336,7 @@ impl Builder {
                         self.problem(&item, format!("duplicate source id '{id}'"), None)
                     }
                     Some(id) => {
-                        let source_id = self.add_source(source);
+                        let source_id = self.add_source(file, index, source);
                         self.source_index.insert(id.clone(), source_id);
                     }
                 }
@@ -368,7 +368,7 @@ impl Builder {
         self.build_lexicon(&files);
     }
 
-    fn add_source(&mut self, source: &SourceDef) -> SourceId {
+    fn add_source(&mut self, file: &Arc<str>, index: usize, source: &SourceDef) -> SourceId {
         let id = SourceId(self.kb.sources.len() as u32);
         self.kb.sources.push(Source {
             id: source.id.clone(),
@@ -376,6 +376,8 @@ impl Builder {
             title: source.title.clone(),
             publisher: source.publisher.clone(),
             accessed: source.accessed,
+            file: Arc::clone(file),
+            index,
         });
         id
     }
@@ -445,6 +447,7 @@ impl Builder {
         let id = EntityId(self.kb.entities.len() as u32);
         self.kb.entity_index.insert(entity.id.clone(), id);
         self.kb.entities.push(Entity {
+            index,
             id: entity.id.clone(),
             name: entity.name.clone(),
             kind: entity.kind.clone(),
@@ -488,6 +491,7 @@ impl Builder {
         );
         self.definitions.insert(relation.id.clone(), kinds);
         self.kb.relations.push(Relation {
+            index,
             id: relation.id.clone(),
             kind: relation.kind,
             single_valued: relation.single_valued,
@@ -577,7 +581,10 @@ impl Builder {
                         );
                     }
                 },
-                SourceRef::Inline(source) => ids.push(self.add_source(source)),
+                SourceRef::Inline(source) => {
+                    let file = Arc::from(item.file);
+                    ids.push(self.add_source(&file, item.index, source));
+                }
             }
         }
         ids
@@ -726,6 +733,7 @@ impl Builder {
                 .push(fact_id);
         }
         self.kb.facts.push(Fact {
+            index,
             id,
             file: Arc::clone(file),
             relation: relation_id,
@@ -868,6 +876,7 @@ impl Builder {
             .or_default()
             .push(self.kb.completeness.len());
         self.kb.completeness.push(Completeness {
+            index,
             id,
             file: Arc::clone(file),
             relation,

@@ -7,7 +7,9 @@ use std::collections::BTreeMap;
 use claims_parser::{PartialDate, RelationKind};
 
 /// One file of reference data. Every section is optional.
-#[derive(Debug, Clone, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(
+    Debug, Clone, Default, PartialEq, serde::Deserialize, serde::Serialize, schemars::JsonSchema,
+)]
 #[serde(deny_unknown_fields)]
 pub struct ReferenceFile {
     /// Sources that facts and completeness records refer to by id.
@@ -28,7 +30,9 @@ pub struct ReferenceFile {
 }
 
 /// Where a fact comes from: a page someone read.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Deserialize, serde::Serialize, schemars::JsonSchema,
+)]
 #[serde(deny_unknown_fields)]
 pub struct SourceDef {
     /// An id to refer to it by; optional for a source written inline in a fact.
@@ -45,7 +49,9 @@ pub struct SourceDef {
 }
 
 /// A source given inline or by the id of a [`SourceDef`].
-#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Deserialize, serde::Serialize, schemars::JsonSchema,
+)]
 #[serde(untagged)]
 pub enum SourceRef {
     /// The id of a source defined in a `sources` section.
@@ -55,7 +61,9 @@ pub enum SourceRef {
 }
 
 /// Something facts are about.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Deserialize, serde::Serialize, schemars::JsonSchema,
+)]
 #[serde(deny_unknown_fields)]
 pub struct EntityDef {
     /// A stable id: lower case, digits, `-`, `_`, `.`.
@@ -73,7 +81,17 @@ pub struct EntityDef {
 }
 
 /// Which side of a single-valued relation has one value at a time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Deserialize, serde::Serialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Deserialize,
+    serde::Serialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum SingleValued {
     /// Each object has at most one subject at a time (a country has one president).
@@ -83,7 +101,9 @@ pub enum SingleValued {
 }
 
 /// A relation between entities, and how the assertion language phrases it.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Deserialize, serde::Serialize, schemars::JsonSchema,
+)]
 #[serde(deny_unknown_fields)]
 pub struct RelationDef {
     /// A stable id, such as `party_to`.
@@ -117,7 +137,7 @@ pub struct RelationDef {
 }
 
 /// A measured value.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ValueDef {
     /// The number.
@@ -128,7 +148,7 @@ pub struct ValueDef {
 }
 
 /// One sourced fact.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FactDef {
     /// A stable id; derived from the content when absent.
@@ -172,7 +192,7 @@ pub struct FactDef {
 
 /// A statement that the facts of a relation for a fixed subject and/or object are complete over a
 /// span: with it, a missing fact is evidence of absence.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CompletenessDef {
     /// A stable id; derived from the content when absent.

@@ -162,6 +162,20 @@ fn text_claim(out: &mut String, claim: &ClaimReport, color: bool, dim: Style) {
     if let Some(translation) = &claim.translation {
         let _ = writeln!(out, "  {}", paint(&format!("({translation})"), dim, color));
     }
+    if let Some(today) = &claim.today {
+        let label = today.verdict.name().to_uppercase();
+        let change = if today.changed {
+            "  changed since publication"
+        } else {
+            "  unchanged"
+        };
+        let _ = writeln!(
+            out,
+            "  as of {}: {}{change}",
+            today.as_of,
+            paint(&label, claim_style(today.verdict), color)
+        );
+    }
     if let Some(reason) = &claim.not_checkable {
         let _ = writeln!(out, "  not checkable: {reason}");
     }
@@ -283,17 +297,34 @@ pub fn markdown(reports: &[DocumentReport]) -> String {
             article.language, article.published
         );
         let _ = writeln!(out);
-        let _ = writeln!(out, "| Claim | Verdict | As of | Quote |");
-        let _ = writeln!(out, "|---|---|---|---|");
+        let later = report
+            .claims
+            .iter()
+            .find_map(|claim| claim.today.as_ref().map(|today| today.as_of));
+        match later {
+            Some(date) => {
+                let _ = writeln!(
+                    out,
+                    "| Claim | Verdict | As of | Verdict as of {date} | Quote |"
+                );
+                let _ = writeln!(out, "|---|---|---|---|---|");
+            }
+            None => {
+                let _ = writeln!(out, "| Claim | Verdict | As of | Quote |");
+                let _ = writeln!(out, "|---|---|---|---|");
+            }
+        }
         for claim in &report.claims {
+            let today = match &claim.today {
+                Some(today) if today.changed => format!(" **{}** (changed) |", today.verdict),
+                Some(today) => format!(" {} |", today.verdict),
+                None => String::new(),
+            };
+            let quote = markdown_escape(&claim.quote);
             let _ = writeln!(
                 out,
-                "| [{}](#{}) | **{}** | {} | {} |",
-                claim.id,
-                claim.id,
-                claim.verdict,
-                claim.as_of,
-                markdown_escape(&claim.quote)
+                "| [{}](#{}) | **{}** | {} |{today} {quote} |",
+                claim.id, claim.id, claim.verdict, claim.as_of
             );
         }
         let _ = writeln!(out);
@@ -435,5 +466,105 @@ pub fn assertion_text(
     let _ = writeln!(out, "{}", assertion.text);
     let _ = writeln!(out, "  judged as of {as_of}");
     text_assertion(&mut out, assertion, color, Style::new().dimmed());
+    out
+}
+
+/// The findings of `factcheck ref lint`, one a paragraph, and a count.
+pub fn findings_text(findings: &[crate::lint::Finding]) -> String {
+    let mut out = String::new();
+    for finding in findings {
+        let _ = writeln!(out, "{finding}");
+    }
+    let errors = findings
+        .iter()
+        .filter(|f| f.level == crate::lint::Level::Error)
+        .count();
+    let _ = writeln!(
+        out,
+        "{errors} error(s), {} warning(s)",
+        findings.len() - errors
+    );
+    out
+}
+
+/// Any serializable report as pretty JSON with a final newline.
+pub fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> String {
+    let mut text = serde_json::to_string_pretty(value).expect("reports serialize");
+    text.push('\n');
+    text
+}
+
+/// The to-do list of `factcheck ref stale`, oldest first.
+pub fn stale_text(items: &[crate::stale::StaleItem]) -> String {
+    let mut out = String::new();
+    for item in items {
+        let location = match &item.location {
+            crate::load::Location::Item { path, .. } => path.clone(),
+            _ => String::new(),
+        };
+        let _ = writeln!(
+            out,
+            "{}  {}: {location}  {}",
+            item.since, item.file, item.message
+        );
+    }
+    let _ = writeln!(out, "{} item(s) to review", items.len());
+    out
+}
+
+/// An entity's timeline, as `factcheck ref show` prints it.
+pub fn timeline_text(timeline: &crate::timeline::Timeline) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} ({}), {}",
+        timeline.name, timeline.id, timeline.kind
+    );
+    if let Some(wikidata) = &timeline.wikidata {
+        let _ = writeln!(out, "  wikidata: {wikidata}");
+    }
+    for (language, aliases) in &timeline.aliases {
+        let _ = writeln!(out, "  aliases ({language}): {}", aliases.join(", "));
+    }
+    if timeline.facts.is_empty() {
+        let _ = writeln!(out, "  no facts name it");
+    }
+    for entry in &timeline.facts {
+        let when = match (entry.from, entry.to) {
+            (None, _) => "always".to_owned(),
+            (Some(from), Some(to)) => format!("{from} to {to}"),
+            (Some(from), None) => from.to_string(),
+        };
+        let _ = writeln!(
+            out,
+            "  {when:<24} {}  {}#{}",
+            entry.fact.statement, entry.fact.file, entry.fact.id
+        );
+        for source in &entry.fact.sources {
+            let _ = writeln!(out, "  {:<24}   {}", "", source_line(source));
+        }
+    }
+    out
+}
+
+/// The verdicts that changed between two versions of the reference data.
+pub fn changes_text(changes: &[crate::check::ClaimChange]) -> String {
+    let mut out = String::new();
+    for change in changes {
+        let _ = writeln!(
+            out,
+            "{}: {}  {} -> {}",
+            change.file, change.claim, change.before, change.after
+        );
+        for assertion in &change.assertions {
+            let _ = writeln!(
+                out,
+                "  - {}  {} -> {}",
+                assertion.canonical, assertion.before, assertion.after
+            );
+            let _ = writeln!(out, "      {}", assertion.reason);
+        }
+    }
+    let _ = writeln!(out, "{} claim(s) changed", changes.len());
     out
 }

@@ -72,6 +72,22 @@ pub fn read_claim_document(text: &str) -> Result<ClaimDocument, YamlError> {
     read(text)
 }
 
+/// The JSON Schema of reference data files, for editors that validate YAML as it is typed.
+pub fn reference_schema() -> String {
+    let schema = schemars::schema_for!(ReferenceFile);
+    let mut text = serde_json::to_string_pretty(&schema).expect("schemas serialize");
+    text.push('\n');
+    text
+}
+
+/// The JSON Schema of claim documents.
+pub fn claim_document_schema() -> String {
+    let schema = schemars::schema_for!(ClaimDocument);
+    let mut text = serde_json::to_string_pretty(&schema).expect("schemas serialize");
+    text.push('\n');
+    text
+}
+
 /// Where a plain or quoted scalar with the value `value` stands in the YAML `text`, searching from
 /// byte `from`: the byte offset of its first character. Block scalars and escaped strings are not
 /// found; callers then fall back to the item's path.

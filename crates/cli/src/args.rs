@@ -1,0 +1,179 @@
+//! The command line, as clap reads it.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use jiff::civil::Date;
+use verifier::ClaimVerdict;
+
+const EXIT_CODES: &str = "Exit codes:
+  0  the run completed
+  1  --fail-on was given and a claim got one of its verdicts (check); verdicts changed (diff);
+     the reference data has errors (ref lint)
+  2  bad input or usage (the diagnostics say where and why)";
+
+/// Checks the claims of news articles against curated, sourced reference data.
+#[derive(Parser)]
+#[command(name = "factcheck", version, about, after_help = EXIT_CODES)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Check claim documents against the reference data and report a verdict per claim.
+    #[command(after_help = EXIT_CODES)]
+    Check {
+        /// Claim documents, or directories of them [default: claims/articles, found upward]
+        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        reference: ReferenceArgs,
+        /// Judge every claim as of this date (YYYY-MM-DD) instead of its article's date
+        #[arg(long, value_parser = factcheck::parse_day)]
+        as_of: Option<Date>,
+        /// Also judge every claim as of today, and flag verdicts that changed since publication
+        #[arg(long)]
+        also_today: bool,
+        /// The date that stands for today (YYYY-MM-DD) [default: the system date]
+        #[arg(long, value_parser = factcheck::parse_day)]
+        today: Option<Date>,
+        /// Report format
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Write the report to this file (atomically) instead of standard output
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// Exit with 1 when a claim gets one of these verdicts (comma-separated: true, false,
+        /// mixed, unverifiable, conflicting, not-checkable)
+        #[arg(long, value_name = "VERDICT[,VERDICT]", value_parser = verdict_list)]
+        fail_on: Option<VerdictList>,
+        /// The organization named as the author of ClaimReview output
+        #[arg(long, default_value = "factcheck")]
+        reviewer: String,
+    },
+    /// Judge one assertion and show its verdict and evidence.
+    #[command(after_help = EXIT_CODES)]
+    Explain {
+        /// The assertion, in the assertion language or in canonical form
+        assertion: String,
+        /// Judge it as of this date (YYYY-MM-DD) [default: today]
+        #[arg(long, value_parser = factcheck::parse_day)]
+        as_of: Option<Date>,
+        /// The language it is written in
+        #[arg(long, value_enum, default_value_t = Lang::En)]
+        lang: Lang,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = DataFormat::Text)]
+        format: DataFormat,
+        #[command(flatten)]
+        reference: ReferenceArgs,
+    },
+    /// Show the claims whose verdicts differ between two versions of the reference data.
+    #[command(after_help = EXIT_CODES)]
+    Diff {
+        /// Claim documents, or directories of them [default: claims/articles, found upward]
+        paths: Vec<PathBuf>,
+        /// The reference data before the change (such as a checkout of the base branch)
+        #[arg(long, value_name = "DIR")]
+        base_reference: PathBuf,
+        #[command(flatten)]
+        reference: ReferenceArgs,
+        /// Judge every claim as of this date instead of its article's date
+        #[arg(long, value_parser = factcheck::parse_day)]
+        as_of: Option<Date>,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = DataFormat::Text)]
+        format: DataFormat,
+    },
+    /// Keep the reference data: lint it, list what to review, show an entity, print its schema.
+    #[command(name = "ref", subcommand)]
+    Reference(ReferenceCommand),
+}
+
+#[derive(Subcommand)]
+pub enum ReferenceCommand {
+    /// Report every problem in the reference data, errors and warnings, each with its location.
+    #[command(after_help = EXIT_CODES)]
+    Lint {
+        /// Reference data directories [default: claims/reference, found upward]
+        dirs: Vec<PathBuf>,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = DataFormat::Text)]
+        format: DataFormat,
+    },
+    /// List facts and completeness records not reviewed for a while, and scheduled events whose
+    /// date has passed, oldest first.
+    Stale {
+        /// Reference data directories [default: claims/reference, found upward]
+        dirs: Vec<PathBuf>,
+        /// How old a review or reading may be: days, weeks or years, such as 365d, 52w, 1y
+        #[arg(long, default_value = "365d", value_parser = factcheck::parse_age)]
+        older_than: i32,
+        /// The date that stands for today (YYYY-MM-DD) [default: the system date]
+        #[arg(long, value_parser = factcheck::parse_day)]
+        today: Option<Date>,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = DataFormat::Text)]
+        format: DataFormat,
+    },
+    /// Show everything known about one entity, found by its id or any alias, as a timeline.
+    Show {
+        /// The entity's id or any of its aliases, in any language
+        name: String,
+        #[command(flatten)]
+        reference: ReferenceArgs,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = DataFormat::Text)]
+        format: DataFormat,
+    },
+    /// Print the JSON Schema of reference files or of claim documents, for editors.
+    Schema {
+        /// Which schema
+        #[arg(value_enum, default_value_t = SchemaArg::Reference)]
+        kind: SchemaArg,
+    },
+}
+
+#[derive(clap::Args)]
+pub struct ReferenceArgs {
+    /// Reference data directory; repeat to layer more data over it [default: claims/reference, found upward]
+    #[arg(long = "reference", value_name = "DIR")]
+    pub references: Vec<PathBuf>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+    Markdown,
+    Claimreview,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DataFormat {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum Lang {
+    En,
+    Id,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum SchemaArg {
+    /// Reference data files (claims/reference)
+    Reference,
+    /// Claim documents (claims/articles)
+    Claims,
+}
+
+/// The verdicts `--fail-on` lists.
+#[derive(Clone)]
+pub struct VerdictList(pub Vec<ClaimVerdict>);
+
+fn verdict_list(text: &str) -> Result<VerdictList, String> {
+    factcheck::parse_verdicts(text).map(VerdictList)
+}
