@@ -29,7 +29,7 @@ fn report_of(kb: &KnowledgeBase, path: &Path) -> verifier::DocumentReport {
         "claims/articles/{}",
         path.file_name().unwrap().to_string_lossy()
     );
-    check_document(kb, &document, &name, None).unwrap_or_else(|error| {
+    check_document(kb, &document, &name, verifier::Dates::default()).unwrap_or_else(|error| {
         panic!(
             "{}",
             verifier::diagnostics::render_check_error(&name, &text, &document, &error, false)
