@@ -14,7 +14,7 @@ const EXIT_CODES: &str = "Exit codes:
 
 /// Checks the claims of news articles against curated, sourced reference data.
 #[derive(Parser)]
-#[command(name = "factcheck", version, about, after_help = EXIT_CODES)]
+#[command(name = "factcheck", version, about, after_help = EXIT_CODES, term_width = 0)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
