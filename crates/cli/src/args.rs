@@ -35,7 +35,8 @@ pub enum Command {
         /// Also judge every claim as of today, and flag verdicts that changed since publication
         #[arg(long)]
         also_today: bool,
-        /// The date that stands for today (YYYY-MM-DD) [default: the system date]
+        /// The date that stands for today (YYYY-MM-DD), for --also-today and as the date of
+        /// ClaimReview output [default: the system date]
         #[arg(long, value_parser = factcheck::parse_day)]
         today: Option<Date>,
         /// Report format

@@ -43,8 +43,10 @@ pub struct CheckOptions {
     pub references: Vec<PathBuf>,
     /// Judge every claim as of this date instead of its article's.
     pub as_of: Option<Date>,
-    /// Also judge every claim as of this date (today), flagging changed verdicts.
-    pub also: Option<Date>,
+    /// Also judge every claim as of today, flagging changed verdicts.
+    pub also_today: bool,
+    /// The date that stands for today: for `also_today`, and as the publication date of ClaimReview.
+    pub today: Date,
     /// The report format.
     pub format: Format,
     /// Whether the text report may carry colour codes.
@@ -154,14 +156,14 @@ pub fn check(options: &CheckOptions) -> Result<CheckOutcome, InputError> {
     let kb = load_reference(&options.references)?;
     let dates = Dates {
         as_of: options.as_of,
-        also: options.also,
+        also: options.also_today.then_some(options.today),
     };
     let reports = check_all(&kb, &options.paths, dates, options.color)?;
     let output = match options.format {
         Format::Text => report::text(&reports, options.color),
         Format::Json => report::json(&reports),
         Format::Markdown => report::markdown(&reports),
-        Format::ClaimReview => report::claim_review(&reports, &options.reviewer),
+        Format::ClaimReview => report::claim_review(&reports, &options.reviewer, options.today),
     };
     let verdicts = reports
         .iter()

@@ -300,7 +300,8 @@ impl Judge<'_> {
         &self.kb.entity(entity).id
     }
 
-    /// Warns when an open-ended fact is used for days after its sources were last read.
+    /// Warns when an open-ended fact is used for a time that begins after its sources were last
+    /// read: there, its holding is presumed, not read.
     fn presumption(&self, evidence: &mut Evidence, fact: FactId, until: Date) {
         let record = self.kb.fact(fact);
         if let FactTime::Span { to: None, .. } = record.time {
@@ -532,7 +533,7 @@ impl Judge<'_> {
         }
         for &id in &supports {
             evidence.add(id, Role::Supports);
-            self.presumption(&mut evidence, id, days.last.min(self.as_of.max(days.first)));
+            self.presumption(&mut evidence, id, days.first);
         }
         for &id in refutes.iter().chain(&contradicting_qualifier) {
             evidence.add(id, Role::Refutes);

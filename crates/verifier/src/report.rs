@@ -405,8 +405,13 @@ pub fn markdown(reports: &[DocumentReport]) -> String {
     out
 }
 
-/// schema.org ClaimReview JSON-LD, one object per checkable claim, by `reviewer`.
-pub fn claim_review(reports: &[DocumentReport], reviewer: &str) -> String {
+/// schema.org ClaimReview JSON-LD, one object per checkable claim, by `reviewer`, published on
+/// `reviewed_on`.
+pub fn claim_review(
+    reports: &[DocumentReport],
+    reviewer: &str,
+    reviewed_on: jiff::civil::Date,
+) -> String {
     let mut reviews = Vec::new();
     for report in reports {
         let article = &report.article;
@@ -433,7 +438,7 @@ pub fn claim_review(reports: &[DocumentReport], reviewer: &str) -> String {
             reviews.push(serde_json::json!({
                 "@context": "https://schema.org",
                 "@type": "ClaimReview",
-                "datePublished": claim.as_of.to_string(),
+                "datePublished": reviewed_on.to_string(),
                 "claimReviewed": claim.translation.as_deref().unwrap_or(&claim.quote),
                 "author": { "@type": "Organization", "name": reviewer },
                 "itemReviewed": {
