@@ -87,3 +87,74 @@ fn every_checkable_claim_has_a_verdict_with_evidence() {
         }
     }
 }
+
+/// The example assertions of the product brief, in English and, where it shows them, Indonesian,
+/// with the canonical form each must read as against the bundled reference data.
+const BRIEF_EXAMPLES: &[(&str, &str, &str)] = &[
+    (
+        "en",
+        "Azerbaijan is not a Rome Statute party",
+        "NOT party_to(azerbaijan, rome-statute)",
+    ),
+    (
+        "id",
+        "Azerbaijan bukan negara pihak Statuta Roma",
+        "NOT party_to(azerbaijan, rome-statute)",
+    ),
+    (
+        "en",
+        "Heydar Aliyev is the father of Ilham Aliyev",
+        "father_of(heydar-aliyev, ilham-aliyev)",
+    ),
+    (
+        "en",
+        "Heydar Aliyev was president of Azerbaijan",
+        "president_of(heydar-aliyev, azerbaijan) EVER",
+    ),
+    (
+        "en",
+        "Putin visited Azerbaijan in September 2018",
+        "visited(vladimir-putin, azerbaijan) @ 2018-09",
+    ),
+    (
+        "en",
+        "the last visit of Putin to Azerbaijan before 2024-08-18 was in 2018-09",
+        "LAST visited(vladimir-putin, azerbaijan) BEFORE 2024-08-18 = 2018-09",
+    ),
+    (
+        "en",
+        "Putin has been subject of an ICC arrest warrant since March 2023",
+        "subject_of_arrest_warrant(vladimir-putin, icc) SINCE 2023-03",
+    ),
+    (
+        "en",
+        "Armenian separatists controlled Nagorno-Karabakh for about 30 years",
+        "DURATION controlled(armenian-separatists, nagorno-karabakh) ~ 30 year",
+    ),
+    (
+        "en",
+        "the number of Rome Statute parties on 2024-08-18 is 124",
+        "COUNT party_to(*, rome-statute) @ 2024-08-18 = 124",
+    ),
+    (
+        "en",
+        "the Kremlin said that the visit will discuss the settlement between Azerbaijan and Armenia",
+        "said(kremlin, stmt-kremlin-visit-agenda-azerbaijan-armenia) EVER",
+    ),
+];
+
+#[test]
+fn the_brief_examples_read_as_their_canonical_forms_against_the_reference_data() {
+    let kb = reference();
+    for (language, text, canonical) in BRIEF_EXAMPLES {
+        let language = language.parse().unwrap();
+        let parsed = claims_parser::parse_assertion(text, language, kb.lexicon())
+            .unwrap_or_else(|error| panic!("{}", error.render(text, None, false)));
+        assert_eq!(parsed.to_string(), *canonical, "{text}");
+        assert_eq!(
+            claims_parser::parse_canonical(canonical, kb.lexicon()),
+            Ok(parsed),
+            "{canonical}"
+        );
+    }
+}

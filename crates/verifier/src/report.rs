@@ -435,6 +435,17 @@ pub fn claim_review(
             if let Some(value) = rating_value {
                 rating["ratingValue"] = value.into();
             }
+            let body = claim.today.as_ref().map(|today| {
+                let change = if today.changed {
+                    "changed since publication"
+                } else {
+                    "unchanged"
+                };
+                format!(
+                    "Verdict as of {}: {} ({change}).",
+                    today.as_of, today.verdict
+                )
+            });
             reviews.push(serde_json::json!({
                 "@context": "https://schema.org",
                 "@type": "ClaimReview",
@@ -454,6 +465,9 @@ pub fn claim_review(
                 },
                 "reviewRating": rating,
             }));
+            if let (Some(body), Some(review)) = (body, reviews.last_mut()) {
+                review["reviewBody"] = body.into();
+            }
         }
     }
     let mut text = serde_json::to_string_pretty(&reviews).expect("reviews serialize");
