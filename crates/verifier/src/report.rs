@@ -446,6 +446,18 @@ pub fn claim_review(
                     today.as_of, today.verdict
                 )
             });
+            let mut appearance = serde_json::json!({
+                "@type": "CreativeWork",
+                "headline": article.title,
+                "datePublished": article.published.to_string(),
+            });
+            if let Some(url) = &article.url {
+                appearance["url"] = url.as_str().into();
+            }
+            if let Some(publisher) = &article.publisher {
+                appearance["publisher"] =
+                    serde_json::json!({ "@type": "Organization", "name": publisher });
+            }
             reviews.push(serde_json::json!({
                 "@context": "https://schema.org",
                 "@type": "ClaimReview",
@@ -455,13 +467,7 @@ pub fn claim_review(
                 "itemReviewed": {
                     "@type": "Claim",
                     "datePublished": article.published.to_string(),
-                    "appearance": {
-                        "@type": "CreativeWork",
-                        "url": article.url,
-                        "headline": article.title,
-                        "datePublished": article.published.to_string(),
-                        "publisher": article.publisher.as_ref().map(|name| serde_json::json!({ "@type": "Organization", "name": name })),
-                    },
+                    "appearance": appearance,
                 },
                 "reviewRating": rating,
             }));
