@@ -282,3 +282,18 @@ fn the_committed_schemas_are_current() {
 fn ref_help_lists_its_commands() {
     assert_cmd_snapshot!(factcheck().args(["ref", "--help"]));
 }
+
+#[test]
+fn claimreview_output_is_dated_the_review_day() {
+    assert_cmd_snapshot!(factcheck().args([
+        "check",
+        "tests/fixtures/armenia-2023.yaml",
+        "--format",
+        "claimreview",
+        "--today",
+        "2026-11-28",
+        "--also-today",
+        "--reviewer",
+        "Test Desk",
+    ]));
+}
