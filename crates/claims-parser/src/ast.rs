@@ -22,19 +22,6 @@ pub enum Assertion {
     Measure(MeasureAssertion),
 }
 
-impl Assertion {
-    /// The relation the assertion is about.
-    pub fn relation(&self) -> &str {
-        match self {
-            Assertion::Relation(a) => &a.relation,
-            Assertion::Ordinal(a) => &a.relation,
-            Assertion::Count(a) => &a.relation,
-            Assertion::Duration(a) => &a.relation,
-            Assertion::Measure(a) => &a.relation,
-        }
-    }
-}
-
 /// When a relation assertion is said to hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TimeSpec {

@@ -95,15 +95,6 @@ impl PartialDate {
         })
     }
 
-    /// The exact date of a calendar day.
-    pub fn from_date(date: Date) -> Self {
-        Self {
-            year: date.year(),
-            month: Some(date.month()),
-            day: Some(date.day()),
-        }
-    }
-
     /// How precisely this date is known.
     pub fn precision(&self) -> Precision {
         match (self.month, self.day) {
@@ -129,11 +120,6 @@ impl PartialDate {
             (Some(month), Some(day)) => Date::new(self.year, month, day),
         }
         .expect("a PartialDate is valid by construction")
-    }
-
-    /// Whether this date is the single calendar day `date`.
-    pub fn is_day(&self, date: Date) -> bool {
-        self.precision() == Precision::Day && self.first_day() == date
     }
 }
 

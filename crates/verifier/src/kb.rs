@@ -272,15 +272,6 @@ impl KnowledgeBase {
             .map_or(&[], Vec::as_slice)
     }
 
-    /// The completeness records of `relation`.
-    pub fn completeness_of(&self, relation: RelationId) -> impl Iterator<Item = &Completeness> {
-        self.completeness_by_relation
-            .get(&relation)
-            .into_iter()
-            .flatten()
-            .map(|&index| &self.completeness[index])
-    }
-
     /// The latest date any of a fact's sources was read, or its review date if later.
     pub fn last_checked(&self, fact: &Fact) -> PartialDate {
         fact.sources
