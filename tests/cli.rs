@@ -13,6 +13,11 @@ fn workspace() -> PathBuf {
         .unwrap()
 }
 
+/// The exit code of `factcheck ARGS`, run from the workspace root.
+fn exit_code(args: &[&str]) -> Option<i32> {
+    factcheck().args(args).status().unwrap().code()
+}
+
 fn factcheck() -> Command {
     let mut command = Command::new(get_cargo_bin("factcheck"));
     command.current_dir(workspace()).env("NO_COLOR", "1");
@@ -31,16 +36,8 @@ fn check_exits_0_on_the_bundled_data() {
 
 #[test]
 fn fail_on_exits_1_when_a_claim_has_a_listed_verdict() {
-    let status = factcheck()
-        .args(["check", "--fail-on", "false,mixed"])
-        .status()
-        .unwrap();
-    assert_eq!(status.code(), Some(1));
-    let status = factcheck()
-        .args(["check", "--fail-on", "conflicting"])
-        .status()
-        .unwrap();
-    assert_eq!(status.code(), Some(0));
+    assert_eq!(exit_code(&["check", "--fail-on", "false,mixed"]), Some(1));
+    assert_eq!(exit_code(&["check", "--fail-on", "conflicting"]), Some(0));
 }
 
 #[test]
@@ -199,17 +196,14 @@ fn diff_exits_1_and_lists_the_claims_a_data_change_turns() {
         "--reference",
         "tests/fixtures/new-visit/reference",
     ]));
-    let unchanged = factcheck()
-        .args([
-            "diff",
-            "--base-reference",
-            "claims/reference",
-            "--reference",
-            "claims/reference",
-        ])
-        .status()
-        .unwrap();
-    assert_eq!(unchanged.code(), Some(0));
+    let unchanged = [
+        "diff",
+        "--base-reference",
+        "claims/reference",
+        "--reference",
+        "claims/reference",
+    ];
+    assert_eq!(exit_code(&unchanged), Some(0));
 }
 
 #[test]

@@ -337,57 +337,56 @@ fn unused(kb: &KnowledgeBase, findings: &mut Vec<Finding>) {
         relations.insert(record.relation);
         sources.extend(record.sources.iter().copied());
     }
+    let warn = |file: &str, path: String, id: Option<&str>, message: String| Finding {
+        level: Level::Warning,
+        file: file.to_owned(),
+        location: Location::Item {
+            path,
+            id: id.map(str::to_owned),
+        },
+        message,
+        help: None,
+    };
     for (index, entity) in kb.entities().iter().enumerate() {
         if !entities.contains(&EntityId(index as u32)) {
-            findings.push(Finding {
-                level: Level::Warning,
-                file: entity.file.to_string(),
-                location: Location::Item {
-                    path: format!("entities[{}]", entity.index),
-                    id: Some(entity.id.clone()),
-                },
-                message: format!(
-                    "entity '{}' is not used by any fact or completeness record",
-                    entity.id
-                ),
-                help: None,
-            });
+            let message = format!(
+                "entity '{}' is not used by any fact or completeness record",
+                entity.id
+            );
+            findings.push(warn(
+                &entity.file,
+                format!("entities[{}]", entity.index),
+                Some(&entity.id),
+                message,
+            ));
         }
     }
     for (index, relation) in kb.relations().iter().enumerate() {
-        let id = RelationId(index as u32);
-        let used = relations.contains(&id)
+        let used = relations.contains(&RelationId(index as u32))
             || relation
                 .inverse
                 .is_some_and(|mirrored| relations.contains(&mirrored));
         if !used {
-            findings.push(Finding {
-                level: Level::Warning,
-                file: relation.file.to_string(),
-                location: Location::Item {
-                    path: format!("relations[{}]", relation.index),
-                    id: Some(relation.id.clone()),
-                },
-                message: format!("relation '{}' has no facts", relation.id),
-                help: None,
-            });
+            let message = format!("relation '{}' has no facts", relation.id);
+            findings.push(warn(
+                &relation.file,
+                format!("relations[{}]", relation.index),
+                Some(&relation.id),
+                message,
+            ));
         }
     }
     for (index, source) in kb.sources.iter().enumerate() {
-        if source.id.is_some() && !sources.contains(&crate::kb::SourceId(index as u32)) {
-            findings.push(Finding {
-                level: Level::Warning,
-                file: source.file.to_string(),
-                location: Location::Item {
-                    path: format!("sources[{}]", source.index),
-                    id: source.id.clone(),
-                },
-                message: format!(
-                    "source '{}' is not cited",
-                    source.id.as_deref().unwrap_or_default()
-                ),
-                help: None,
-            });
+        if let Some(id) = &source.id
+            && !sources.contains(&crate::kb::SourceId(index as u32))
+        {
+            let message = format!("source '{id}' is not cited");
+            findings.push(warn(
+                &source.file,
+                format!("sources[{}]", source.index),
+                Some(id),
+                message,
+            ));
         }
     }
 }
