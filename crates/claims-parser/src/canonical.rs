@@ -81,6 +81,7 @@ impl Reader<'_> {
             kind: ParseErrorKind::Expected {
                 expected: expected.iter().map(|e| (*e).to_owned()).collect(),
                 found,
+                close: Vec::new(),
             },
         }
     }

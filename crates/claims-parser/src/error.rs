@@ -53,6 +53,8 @@ pub enum ParseErrorKind {
         expected: Vec<String>,
         /// What stood there, if anything.
         found: Option<String>,
+        /// Phrasings of the language that share the most words with the assertion.
+        close: Vec<String>,
     },
     /// A date that does not exist or is malformed.
     BadDate {
@@ -110,7 +112,9 @@ impl fmt::Display for ParseErrorKind {
                 f,
                 "'{text}' is {entity}, a {kind}, but {relation} needs a {expected} there"
             ),
-            ParseErrorKind::Expected { expected, found } => {
+            ParseErrorKind::Expected {
+                expected, found, ..
+            } => {
                 write!(f, "expected {}", quoted_list(expected, "or"))?;
                 match found {
                     Some(found) => write!(f, ", found '{found}'"),
@@ -168,8 +172,12 @@ impl ParseError {
                 "write one of the canonical forms instead: {}",
                 quoted_list(readings, "or")
             )),
+            ParseErrorKind::Expected { close, .. } if !close.is_empty() => Some(format!(
+                "phrasings that come close: {}",
+                quoted_list(close, "or")
+            )),
             ParseErrorKind::Expected { .. } => Some(
-                "`factcheck explain` lists how an assertion can be phrased; see the README's assertion language"
+                "the README's assertion language lists the shapes of assertions; the phrasings of each relation are in the reference data"
                     .to_owned(),
             ),
             _ => None,

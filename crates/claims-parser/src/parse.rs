@@ -61,18 +61,31 @@ pub fn parse_assertion(
         tokens: tokenize(sentence),
         best: None,
         readings: Vec::new(),
+        phrasing_matched: false,
     };
     parser.read_all(&qualifiers);
+    let close = if parser.phrasing_matched {
+        Vec::new()
+    } else {
+        close_phrasings(&parser.tokens, language, lexicon)
+    };
     let Parser { readings, best, .. } = parser;
     match readings.len() {
         1 => Ok(readings.into_iter().next().expect("one reading")),
-        0 => Err(best.map(|failure| failure.error).unwrap_or(ParseError {
-            span: 0..text.len(),
-            kind: ParseErrorKind::Expected {
-                expected: vec!["a phrasing of a relation".to_owned()],
-                found: Some(text.trim().to_owned()),
-            },
-        })),
+        0 => {
+            let mut error = best.map(|failure| failure.error).unwrap_or(ParseError {
+                span: 0..text.len(),
+                kind: ParseErrorKind::Expected {
+                    expected: vec!["a phrasing of a relation".to_owned()],
+                    found: Some(text.trim().to_owned()),
+                    close: Vec::new(),
+                },
+            });
+            if let ParseErrorKind::Expected { close: slot, .. } = &mut error.kind {
+                *slot = close;
+            }
+            Err(error)
+        }
         _ => Err(ParseError {
             span: 0..sentence.trim_end().len(),
             kind: ParseErrorKind::Ambiguous {
@@ -80,6 +93,45 @@ pub fn parse_assertion(
             },
         }),
     }
+}
+
+/// The (at most three) phrasings of `language` that share the most words with the assertion, for
+/// the help of an assertion that matches none. Short words (`is`, `the`, `of`) do not count.
+fn close_phrasings(tokens: &[Token], language: Language, lexicon: &Lexicon) -> Vec<String> {
+    let words: std::collections::HashSet<&str> =
+        tokens.iter().map(|token| token.text.as_str()).collect();
+    let mut scored: Vec<(usize, usize, &str)> = lexicon
+        .relations()
+        .iter()
+        .flat_map(|relation| &relation.phrasings)
+        .filter(|phrasing| phrasing.language == language && phrasing.role == TemplateRole::Sentence)
+        .map(|phrasing| {
+            let shared: Vec<&str> = phrasing
+                .template
+                .parts
+                .iter()
+                .filter_map(|part| match part {
+                    TemplatePart::Word(word) if words.contains(word.as_str()) => {
+                        Some(word.as_str())
+                    }
+                    _ => None,
+                })
+                .collect();
+            let long = shared
+                .iter()
+                .filter(|word| word.chars().count() > 3)
+                .count();
+            (long, shared.len(), phrasing.template.text.as_str())
+        })
+        .filter(|(long, _, _)| *long > 0)
+        .collect();
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then_with(|| a.2.cmp(b.2)));
+    scored.dedup_by(|a, b| a.2 == b.2);
+    scored
+        .into_iter()
+        .take(3)
+        .map(|(_, _, text)| text.to_owned())
+        .collect()
 }
 
 /// Splits a trailing `[key: value, …]` off an assertion and resolves each value as an alias.
@@ -105,6 +157,7 @@ fn split_qualifiers<'t>(
                 kind: ParseErrorKind::Expected {
                     expected: vec!["key: value".to_owned()],
                     found: Some(item.trim().to_owned()),
+                    close: Vec::new(),
                 },
             });
         };
@@ -123,6 +176,7 @@ fn split_qualifiers<'t>(
                 kind: ParseErrorKind::Expected {
                     expected: vec!["a qualifier name such as 'kind'".to_owned()],
                     found: Some(key_text.to_owned()),
+                    close: Vec::new(),
                 },
             });
         }
@@ -178,8 +232,9 @@ struct Bindings {
     object: Option<String>,
     negated: bool,
     ordinal: Option<Ordinal>,
-    /// A name of the wrong kind that filled a slot: reported if the rest of the template matches.
-    wrong_kind: Option<ParseError>,
+    /// A name of the wrong kind, or an ambiguous one, that filled a slot: reported if the rest of
+    /// the template matches, so that the error is the one of the phrasing that fits best.
+    deferred: Option<ParseError>,
 }
 
 struct Parser<'a> {
@@ -190,6 +245,8 @@ struct Parser<'a> {
     tokens: Vec<Token>,
     best: Option<Failure>,
     readings: Vec<Assertion>,
+    /// Whether some phrasing matched in full (then a failure lies in what follows it).
+    phrasing_matched: bool,
 }
 
 impl<'a> Parser<'a> {
@@ -266,6 +323,7 @@ impl<'a> Parser<'a> {
             kind: ParseErrorKind::Expected {
                 expected: expected.to_vec(),
                 found,
+                close: Vec::new(),
             },
         };
         self.fail(pos, RANK_EXPECTED, error);
@@ -348,9 +406,12 @@ impl<'a> Parser<'a> {
         matches: &mut Vec<(usize, Bindings)>,
     ) {
         let Some((part, rest)) = parts.split_first() else {
-            match bindings.wrong_kind {
+            match bindings.deferred {
                 Some(error) => self.fail(pos, RANK_NAME, error),
-                None => matches.push((pos, bindings)),
+                None => {
+                    self.phrasing_matched = true;
+                    matches.push((pos, bindings));
+                }
             }
             return;
         };
@@ -415,11 +476,10 @@ impl<'a> Parser<'a> {
                     TemplatePart::Word(word) => Some(word.as_str()),
                     _ => None,
                 });
-                for (next, id, wrong_kind) in
-                    self.slot(relation, side, pos, next_word, negation_next)
+                for (next, id, deferred) in self.slot(relation, side, pos, next_word, negation_next)
                 {
                     let mut bound = bindings.clone();
-                    bound.wrong_kind = bound.wrong_kind.or(wrong_kind);
+                    bound.deferred = bound.deferred.or(deferred);
                     match side {
                         Side::Subject => bound.subject = Some(id),
                         Side::Object => bound.object = Some(id),
@@ -431,7 +491,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Every way a name can fill a slot at `pos`, as (position after it, entity id, and the error
-    /// to report if the entity is of the wrong kind).
+    /// to report if the name is of the wrong kind or ambiguous).
     fn slot(
         &mut self,
         relation: &LexRelation,
@@ -490,7 +550,11 @@ impl<'a> Parser<'a> {
                         text,
                         candidates: several.iter().map(|entity| entity.id.clone()).collect(),
                     };
-                    self.fail(pos + length, RANK_NAME, ParseError { span, kind });
+                    fills.push((
+                        pos + length,
+                        several[0].id.clone(),
+                        Some(ParseError { span, kind }),
+                    ));
                 }
             }
         }
