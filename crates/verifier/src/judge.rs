@@ -711,8 +711,7 @@ impl Judge<'_> {
                 ),
             ),
             Placement::Before => {
-                for (id, role) in &mut evidence.facts {
-                    let _ = id;
+                for (_, role) in &mut evidence.facts {
                     *role = Role::Refutes;
                 }
                 evidence.verdict(
