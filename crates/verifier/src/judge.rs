@@ -234,10 +234,19 @@ impl Judge<'_> {
         let relation = self.relation_id(relation)?;
         let subject = self.entity_id(subject)?;
         let object = self.entity_id(object)?;
-        Ok(match self.kb.relation(relation).inverse {
-            Some(mirrored) => (mirrored, object, subject),
-            None => (relation, subject, object),
+        Ok(match self.stored_as(relation) {
+            (stored, true) => (stored, object, subject),
+            (stored, false) => (stored, subject, object),
         })
+    }
+
+    /// The relation whose facts answer `relation`, and whether its sides are swapped: an inverse
+    /// relation's facts are stored under the relation it mirrors.
+    fn stored_as(&self, relation: RelationId) -> (RelationId, bool) {
+        match self.kb.relation(relation).inverse {
+            Some(mirrored) => (mirrored, true),
+            None => (relation, false),
+        }
     }
 
     /// The positive facts of `relation` whose `side` is `fixed` and whose other side is not `except`.
@@ -976,15 +985,11 @@ impl Judge<'_> {
     fn count(&self, assertion: &CountAssertion) -> Result<Judgment, JudgeError> {
         let relation = self.relation_id(&assertion.relation)?;
         let fixed = self.entity_id(&assertion.fixed)?;
-        let (relation, counted) = match self.kb.relation(relation).inverse {
-            Some(mirrored) => (
-                mirrored,
-                match assertion.counted {
-                    Side::Subject => Side::Object,
-                    Side::Object => Side::Subject,
-                },
-            ),
-            None => (relation, assertion.counted),
+        let (relation, swapped) = self.stored_as(relation);
+        let counted = match (assertion.counted, swapped) {
+            (Side::Subject, true) => Side::Object,
+            (Side::Object, true) => Side::Subject,
+            (side, false) => side,
         };
         let kind = self.kb.relation(relation).kind;
         if !matches!(kind, RelationKind::State | RelationKind::Event) {
@@ -1199,7 +1204,7 @@ impl Judge<'_> {
             let fact = self.kb.fact(id);
             let (certain, possible) = fact.days();
             let applies = match fact.time {
-                FactTime::On(_) => when.contains(&possible) || possible == when,
+                FactTime::On(_) => when.contains(&possible),
                 _ => certain.is_some_and(|certain| certain.contains(&when)),
             };
             let Some(value) = fact.value.as_ref().filter(|_| applies && !fact.negative) else {
