@@ -35,6 +35,8 @@ pub enum TimeSpec {
     Since(PartialDate),
     /// Began within the first date and ended within the second: `FROM 1993 TO 2003`.
     Span(PartialDate, PartialDate),
+    /// Held on some day before the judgment date, and not on it: `NO LONGER` ("is no longer").
+    NoLonger,
 }
 
 /// A value an assertion gives for one of a fact's qualifiers: `[kind=state-visit]`.
@@ -218,7 +220,9 @@ pub enum Unit {
     Year,
     /// Months (`months`, `bulan`).
     Month,
-    /// Days (`days`, `hari`; weeks count as seven days).
+    /// Weeks (`weeks`, `minggu`, `pekan`): seven days, counted in completed weeks.
+    Week,
+    /// Days (`days`, `hari`).
     Day,
     /// Any other unit, compared with a fact's unit by its folded name.
     Other(String),
@@ -230,6 +234,7 @@ impl Unit {
         match self {
             Unit::Year => "year",
             Unit::Month => "month",
+            Unit::Week => "week",
             Unit::Day => "day",
             Unit::Other(name) => name,
         }
@@ -245,6 +250,7 @@ impl Unit {
         match name {
             "year" => Unit::Year,
             "month" => Unit::Month,
+            "week" => Unit::Week,
             "day" => Unit::Day,
             other => Unit::Other(other.to_owned()),
         }
@@ -294,6 +300,7 @@ impl fmt::Display for TimeSpec {
             TimeSpec::At(date) => write!(f, " @ {date}"),
             TimeSpec::Since(date) => write!(f, " SINCE {date}"),
             TimeSpec::Span(from, to) => write!(f, " FROM {from} TO {to}"),
+            TimeSpec::NoLonger => f.write_str(" NO LONGER"),
         }
     }
 }

@@ -2,9 +2,10 @@
 //!
 //! ```text
 //! [NOT] relation(subject, object) [@ DATE | SINCE DATE | FROM DATE TO DATE | EVER] [[key=value, …]]
+//! relation(subject, object) NO LONGER
 //! (FIRST|LAST) relation(subject, object) [(BEFORE|AFTER) DATE] = DATE [[key=value, …]]
 //! COUNT relation(*, object) [@ DATE] CMP NUMBER          (or relation(subject, *))
-//! DURATION relation(subject, object) CMP NUMBER (year|month|day)
+//! DURATION relation(subject, object) CMP NUMBER (year|month|week|day)
 //! VALUE relation(subject) [@ DATE] CMP NUMBER [UNIT]
 //! CMP: = ~ > >= < <=
 //! ```
@@ -204,7 +205,7 @@ impl Reader<'_> {
             Some(Unit::from_name(&self.word("a unit")?.0))
         };
         if unit_required && !unit.as_ref().is_some_and(Unit::is_duration) {
-            return Err(self.expected(&["year", "month", "day"]));
+            return Err(self.expected(&["year", "month", "week", "day"]));
         }
         Ok(Quantity {
             comparison,
@@ -382,6 +383,9 @@ impl Reader<'_> {
             TimeSpec::Span(from, self.date()?)
         } else if self.eat("EVER") {
             TimeSpec::Ever
+        } else if self.eat("NO") {
+            self.require("LONGER")?;
+            TimeSpec::NoLonger
         } else {
             TimeSpec::Judgment
         };
@@ -389,6 +393,12 @@ impl Reader<'_> {
             return Err(unsupported(
                 time_start..self.pos,
                 format!("'{relation}' holds regardless of time and takes no time"),
+            ));
+        }
+        if time == TimeSpec::NoLonger && (negated || kind != RelationKind::State) {
+            return Err(unsupported(
+                time_start..self.pos,
+                "NO LONGER speaks of a state that has ended, and takes no NOT".to_owned(),
             ));
         }
         let qualifiers = self.qualifiers()?;

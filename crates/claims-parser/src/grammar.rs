@@ -2,6 +2,17 @@
 //! comparisons, numbers and units. Relation phrasings are not here: they come from the lexicon.
 
 use crate::ast::{Comparison, Ordinal, Unit};
+
+/// What a negation word makes of a phrasing, as a reader takes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Negation {
+    /// `not`, `bukan`: the phrasing denied at its time (the judgment date if none is stated).
+    Not,
+    /// `never`, `belum pernah`: denied at its time, or at every time up to the judgment date.
+    Never,
+    /// `no longer`, `tidak lagi`: held before the judgment date and not on it.
+    NoLonger,
+}
 use crate::lexicon::Language;
 
 /// A phrase of one or more folded words.
@@ -9,8 +20,8 @@ pub(crate) type Phrase = &'static [&'static str];
 
 /// The fixed words of one language.
 pub(crate) struct Grammar {
-    /// Words that negate where a template has `{not}`.
-    pub(crate) negations: &'static [&'static str],
+    /// Words that negate where a template has `{not}`, with what each says.
+    pub(crate) negations: &'static [(Phrase, Negation)],
     /// Words for `{ordinal}`.
     pub(crate) ordinals: &'static [(&'static str, Ordinal)],
     /// Introduce a point in time: `on`, `as of`, `pada`.
@@ -48,7 +59,12 @@ pub(crate) struct Grammar {
 }
 
 const ENGLISH: Grammar = Grammar {
-    negations: &["not", "never", "no", "no longer"],
+    negations: &[
+        (&["not"], Negation::Not),
+        (&["no"], Negation::Not),
+        (&["never"], Negation::Never),
+        (&["no", "longer"], Negation::NoLonger),
+    ],
     ordinals: &[
         ("last", Ordinal::Last),
         ("latest", Ordinal::Last),
@@ -110,8 +126,8 @@ const ENGLISH: Grammar = Grammar {
         ("decades", Unit::Year, 10.0),
         ("month", Unit::Month, 1.0),
         ("months", Unit::Month, 1.0),
-        ("week", Unit::Day, 7.0),
-        ("weeks", Unit::Day, 7.0),
+        ("week", Unit::Week, 1.0),
+        ("weeks", Unit::Week, 1.0),
         ("day", Unit::Day, 1.0),
         ("days", Unit::Day, 1.0),
     ],
@@ -119,7 +135,22 @@ const ENGLISH: Grammar = Grammar {
 };
 
 const INDONESIAN: Grammar = Grammar {
-    negations: &["bukan", "bukanlah", "tidak", "tidaklah", "belum", "tak"],
+    negations: &[
+        (&["bukan"], Negation::Not),
+        (&["bukanlah"], Negation::Not),
+        (&["tidak"], Negation::Not),
+        (&["tidaklah"], Negation::Not),
+        (&["belum"], Negation::Not),
+        (&["tak"], Negation::Not),
+        (&["belum", "pernah"], Negation::Never),
+        (&["tidak", "pernah"], Negation::Never),
+        (&["tak", "pernah"], Negation::Never),
+        (&["tidak", "lagi"], Negation::NoLonger),
+        (&["tak", "lagi"], Negation::NoLonger),
+        (&["bukan", "lagi"], Negation::NoLonger),
+        (&["sudah", "tidak"], Negation::NoLonger),
+        (&["sudah", "bukan"], Negation::NoLonger),
+    ],
     ordinals: &[
         ("terakhir", Ordinal::Last),
         ("sebelumnya", Ordinal::Last),
@@ -185,8 +216,8 @@ const INDONESIAN: Grammar = Grammar {
         ("dekade", Unit::Year, 10.0),
         ("dasawarsa", Unit::Year, 10.0),
         ("bulan", Unit::Month, 1.0),
-        ("minggu", Unit::Day, 7.0),
-        ("pekan", Unit::Day, 7.0),
+        ("minggu", Unit::Week, 1.0),
+        ("pekan", Unit::Week, 1.0),
         ("hari", Unit::Day, 1.0),
     ],
     decimal: ',',

@@ -14,7 +14,7 @@ use crate::ast::{
 use crate::canonical;
 use crate::date::{PartialDate, month_number};
 use crate::error::{ParseError, ParseErrorKind};
-use crate::grammar::{Grammar, Phrase, grammar};
+use crate::grammar::{Grammar, Negation, Phrase, grammar};
 use crate::lexicon::{
     Language, LexRelation, Lexicon, Phrasing, RelationKind, TemplatePart, TemplateRole, Tense,
 };
@@ -230,7 +230,7 @@ const RANK_NAME: u8 = 2;
 struct Bindings {
     subject: Option<String>,
     object: Option<String>,
-    negated: bool,
+    negation: Option<Negation>,
     ordinal: Option<Ordinal>,
     /// A name of the wrong kind, or an ambiguous one, that filled a slot: reported if the rest of
     /// the template matches, so that the error is the one of the phrasing that fits best.
@@ -425,18 +425,14 @@ impl<'a> Parser<'a> {
             }
             TemplatePart::Not => {
                 self.match_parts(relation, rest, pos, bindings.clone(), matches);
-                let negations: Vec<Phrase> = self
-                    .grammar
-                    .negations
-                    .iter()
-                    .map(std::slice::from_ref)
-                    .collect();
-                if let Some(next) = self.phrase(pos, &negations) {
-                    let negated = Bindings {
-                        negated: true,
-                        ..bindings
-                    };
-                    self.match_parts(relation, rest, next, negated, matches);
+                for &(phrase, negation) in self.grammar.negations {
+                    if let Some(next) = self.phrase(pos, &[phrase]) {
+                        let negated = Bindings {
+                            negation: Some(negation),
+                            ..bindings.clone()
+                        };
+                        self.match_parts(relation, rest, next, negated, matches);
+                    }
                 }
             }
             TemplatePart::Ordinal => {
@@ -569,7 +565,11 @@ impl<'a> Parser<'a> {
     fn unknown_name(&mut self, pos: usize, next_word: Option<&str>, negation_next: bool) {
         let grammar = self.grammar;
         let stops_at = |token: &Token| {
-            (negation_next && grammar.negations.contains(&token.text.as_str()))
+            (negation_next
+                && grammar
+                    .negations
+                    .iter()
+                    .any(|(phrase, _)| phrase[0] == token.text))
                 || match next_word {
                     Some(word) => token.text == word,
                     None => grammar.clause_openers().any(|opener| opener == token.text),
@@ -849,9 +849,10 @@ impl<'a> Parser<'a> {
             let (Some(subject), Some(object)) = (bindings.subject, bindings.object) else {
                 continue;
             };
-            let untimed = match (relation.kind, phrasing.tense) {
-                (RelationKind::Timeless, _) | (_, Tense::Present) => TimeSpec::Judgment,
-                (_, Tense::Past) => TimeSpec::Ever,
+            let untimed = match (relation.kind, phrasing.tense, bindings.negation) {
+                (RelationKind::Timeless, _, _) => TimeSpec::Judgment,
+                (_, _, Some(Negation::Never)) | (_, Tense::Past, _) => TimeSpec::Ever,
+                (_, Tense::Present, _) => TimeSpec::Judgment,
             };
             let clauses = if relation.kind == RelationKind::Timeless {
                 vec![(None, pos)]
@@ -859,19 +860,29 @@ impl<'a> Parser<'a> {
                 self.time_clauses(pos)
             };
             for (time, end) in clauses {
-                if self.at_end(end) {
-                    self.accept(Assertion::Relation(RelationAssertion {
-                        negated: bindings.negated,
-                        relation: relation.id.clone(),
-                        subject: subject.clone(),
-                        object: object.clone(),
-                        time: time.unwrap_or(untimed),
-                        qualifiers: qualifiers.to_vec(),
-                    }));
+                if !self.at_end(end) {
+                    continue;
                 }
+                // "No longer" speaks of the judgment date and of an ended state: it takes no time
+                // clause, and neither an event nor a timeless relation can have ended.
+                let (negated, time) = match (bindings.negation, time) {
+                    (Some(Negation::NoLonger), None) if relation.kind == RelationKind::State => {
+                        (false, TimeSpec::NoLonger)
+                    }
+                    (Some(Negation::NoLonger), _) => continue,
+                    (negation, time) => (negation.is_some(), time.unwrap_or(untimed)),
+                };
+                self.accept(Assertion::Relation(RelationAssertion {
+                    negated,
+                    relation: relation.id.clone(),
+                    subject: subject.clone(),
+                    object: object.clone(),
+                    time,
+                    qualifiers: qualifiers.to_vec(),
+                }));
             }
             if relation.kind == RelationKind::State
-                && !bindings.negated
+                && bindings.negation.is_none()
                 && qualifiers.is_empty()
                 && let Some(next) = self.require(pos, self.grammar.duration)
             {

@@ -23,6 +23,7 @@ fn time() -> impl Strategy<Value = TimeSpec> {
     prop_oneof![
         Just(TimeSpec::Judgment),
         Just(TimeSpec::Ever),
+        Just(TimeSpec::NoLonger),
         date().prop_map(TimeSpec::At),
         date().prop_map(TimeSpec::Since),
         (date(), date()).prop_map(|(from, to)| TimeSpec::Span(from, to)),
@@ -73,7 +74,7 @@ fn assertion() -> impl Strategy<Value = Assertion> {
         )
             .prop_map(|(negated, subject, object, time, qualifiers)| {
                 Assertion::Relation(RelationAssertion {
-                    negated,
+                    negated: negated && time != TimeSpec::NoLonger,
                     relation: "president_of".into(),
                     subject: subject.into(),
                     object: object.into(),
@@ -128,7 +129,12 @@ fn assertion() -> impl Strategy<Value = Assertion> {
         (
             comparison(),
             amount(),
-            prop_oneof![Just(Unit::Year), Just(Unit::Month), Just(Unit::Day)]
+            prop_oneof![
+                Just(Unit::Year),
+                Just(Unit::Month),
+                Just(Unit::Week),
+                Just(Unit::Day)
+            ]
         )
             .prop_map(|(comparison, amount, unit)| {
                 Assertion::Duration(DurationAssertion {

@@ -96,11 +96,24 @@ pub enum FactTime {
     Span {
         /// When it began.
         from: PartialDate,
-        /// The last day it held, or `None` while it still holds.
-        to: Option<PartialDate>,
+        /// How it ends.
+        end: SpanEnd,
     },
     /// At a point: an event, or a measurement.
     On(PartialDate),
+}
+
+/// How a fact that holds over a span ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SpanEnd {
+    /// It ended: this is the last day it held (`to`).
+    To(PartialDate),
+    /// It still held when its sources were read: it is presumed to continue up to the judgment
+    /// date, with a warning when that date is later than its sources.
+    Open,
+    /// It is known to hold up to this day (`known_until`), and nothing is presumed after: an
+    /// announced end that no source confirms.
+    KnownUntil(PartialDate),
 }
 
 /// A measured value.
@@ -305,10 +318,18 @@ impl KnowledgeBase {
         }
         match fact.time {
             FactTime::Always => {}
-            FactTime::Span { from, to: Some(to) } => {
-                line.push_str(&format!(" FROM {from} TO {to}"))
-            }
-            FactTime::Span { from, to: None } => line.push_str(&format!(" FROM {from}")),
+            FactTime::Span {
+                from,
+                end: SpanEnd::To(to),
+            } => line.push_str(&format!(" FROM {from} TO {to}")),
+            FactTime::Span {
+                from,
+                end: SpanEnd::Open,
+            } => line.push_str(&format!(" FROM {from}")),
+            FactTime::Span {
+                from,
+                end: SpanEnd::KnownUntil(until),
+            } => line.push_str(&format!(" FROM {from} KNOWN UNTIL {until}")),
             FactTime::On(on) => line.push_str(&format!(" @ {on}")),
         }
         for (key, value) in &fact.qualifiers {
@@ -385,10 +406,11 @@ impl Fact {
                 };
                 (Some(all), all)
             }
-            FactTime::Span { from, to } => {
-                let (certain_last, possible_last) = match to {
-                    Some(to) => (to.first_day(), to.last_day()),
-                    None => (Date::MAX, Date::MAX),
+            FactTime::Span { from, end } => {
+                let (certain_last, possible_last) = match end {
+                    SpanEnd::To(to) => (to.first_day(), to.last_day()),
+                    SpanEnd::Open => (Date::MAX, Date::MAX),
+                    SpanEnd::KnownUntil(until) => (until.first_day(), Date::MAX),
                 };
                 let certain = (from.last_day() <= certain_last).then_some(Days {
                     first: from.last_day(),

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use claims_parser::fold;
 
-use crate::kb::{Days, EntityId, Fact, FactTime, KnowledgeBase, RelationId};
+use crate::kb::{Days, EntityId, Fact, FactTime, KnowledgeBase, RelationId, SpanEnd};
 use crate::load::{LoadProblem, Location};
 use crate::model::SingleValued;
 
@@ -113,8 +113,18 @@ fn location_key(location: &Location) -> (String, usize, String) {
 
 fn span_text(fact: &Fact) -> String {
     match fact.time {
-        FactTime::Span { from, to: Some(to) } => format!("{from} to {to}"),
-        FactTime::Span { from, to: None } => format!("from {from}"),
+        FactTime::Span {
+            from,
+            end: SpanEnd::To(to),
+        } => format!("{from} to {to}"),
+        FactTime::Span {
+            from,
+            end: SpanEnd::Open,
+        } => format!("from {from}"),
+        FactTime::Span {
+            from,
+            end: SpanEnd::KnownUntil(until),
+        } => format!("from {from}, known to hold until {until}"),
         FactTime::On(on) => on.to_string(),
         FactTime::Always => "always".to_owned(),
     }

@@ -14,7 +14,7 @@ use rayon::prelude::*;
 
 use crate::kb::{
     Completeness, Entity, EntityId, Fact, FactId, FactTime, KnowledgeBase, Relation, RelationId,
-    Source, SourceId, Value,
+    Source, SourceId, SpanEnd, Value,
 };
 use crate::model::{
     CompletenessDef, EntityDef, FactDef, ReferenceFile, RelationDef, SourceDef, SourceRef,
@@ -765,6 +765,14 @@ impl Builder {
     ) -> Option<FactTime> {
         let span_allowed =
             matches!(kind, RelationKind::State | RelationKind::Quantity) || fact.negative;
+        if fact.known_until.is_some() && (fact.from.is_none() || fact.on.is_some()) {
+            self.problem(
+                &item.field("known_until"),
+                "`known_until` belongs to a state fact with a `from`",
+                None,
+            );
+            return None;
+        }
         match (fact.from, fact.to, fact.on) {
             (None, None, None) if kind == RelationKind::Timeless => Some(FactTime::Always),
             (_, _, _) if kind == RelationKind::Timeless => {
@@ -782,14 +790,32 @@ impl Builder {
                 Some(FactTime::On(on))
             }
             (Some(from), to, None) if span_allowed => {
-                if let Some(to) = to
-                    && to.last_day() < from.first_day()
+                let end = match (to, fact.known_until) {
+                    (Some(_), Some(_)) => {
+                        self.problem(
+                            &item.field("known_until"),
+                            "a fact has `to` (it ended) or `known_until` (it held at least until then), not both",
+                            None,
+                        );
+                        return None;
+                    }
+                    (Some(to), None) => SpanEnd::To(to),
+                    (None, Some(until)) => SpanEnd::KnownUntil(until),
+                    (None, None) => SpanEnd::Open,
+                };
+                let (last, field) = match end {
+                    SpanEnd::To(to) => (Some(to), "to"),
+                    SpanEnd::KnownUntil(until) => (Some(until), "known_until"),
+                    SpanEnd::Open => (None, "to"),
+                };
+                if let Some(last) = last
+                    && last.last_day() < from.first_day()
                 {
-                    let message = format!("`from` {from} is after `to` {to}");
-                    self.problem(&item.field("to"), message, None);
+                    let message = format!("`from` {from} is after `{field}` {last}");
+                    self.problem(&item.field(field), message, None);
                     return None;
                 }
-                Some(FactTime::Span { from, to })
+                Some(FactTime::Span { from, end })
             }
             _ => {
                 let expected = match (kind, fact.negative) {

@@ -170,6 +170,10 @@ pub struct FactDef {
     /// The last day a state held; absent while it still holds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<PartialDate>,
+    /// Instead of `to`: the last day a state is known to hold, when its end is announced but no
+    /// source read confirms it. Nothing is presumed after this day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub known_until: Option<PartialDate>,
     /// When an event happened, or when a value was measured.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on: Option<PartialDate>,

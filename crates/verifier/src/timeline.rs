@@ -3,7 +3,7 @@
 use claims_parser::{Language, PartialDate};
 
 use crate::check::FactCitation;
-use crate::kb::{EntityId, FactTime, KnowledgeBase};
+use crate::kb::{EntityId, FactTime, KnowledgeBase, SpanEnd};
 use crate::verdict::Role;
 
 /// An entity found by a name.
@@ -61,6 +61,9 @@ pub struct TimelineEntry {
     /// When it ended, for states that did.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub to: Option<PartialDate>,
+    /// The day it is known to hold until, for states whose end is announced but not confirmed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub known_until: Option<PartialDate>,
     /// The fact, with its file, id and sources.
     pub fact: FactCitation,
 }
@@ -105,14 +108,19 @@ impl KnowledgeBase {
                     || fact.qualifiers.values().any(|&q| q == entity)
             })
             .map(|fact| {
-                let (from, to) = match fact.time {
-                    FactTime::Always => (None, None),
-                    FactTime::Span { from, to } => (Some(from), to),
-                    FactTime::On(on) => (Some(on), None),
+                let (from, to, known_until) = match fact.time {
+                    FactTime::Always => (None, None, None),
+                    FactTime::Span { from, end } => match end {
+                        SpanEnd::To(to) => (Some(from), Some(to), None),
+                        SpanEnd::Open => (Some(from), None, None),
+                        SpanEnd::KnownUntil(until) => (Some(from), None, Some(until)),
+                    },
+                    FactTime::On(on) => (Some(on), None, None),
                 };
                 TimelineEntry {
                     from,
                     to,
+                    known_until,
                     fact: FactCitation {
                         file: fact.file.to_string(),
                         id: fact.id.to_string(),
