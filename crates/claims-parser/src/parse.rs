@@ -294,6 +294,15 @@ impl<'a> Parser<'a> {
     fn fail(&mut self, reach: usize, rank: u8, error: ParseError) {
         let better = match &self.best {
             None => true,
+            // Two readings of one unknown name that stop at different words: the shorter is the
+            // name, the longer ran on into the sentence (a phrasing with {not} before its verb).
+            Some(best)
+                if matches!(best.error.kind, ParseErrorKind::UnknownName { .. })
+                    && matches!(error.kind, ParseErrorKind::UnknownName { .. })
+                    && best.error.span.start == error.span.start =>
+            {
+                error.span.end < best.error.span.end
+            }
             Some(best) => (reach, rank) > (best.reach, best.rank),
         };
         if better {

@@ -246,6 +246,11 @@ const RELATIONS: &[RelationRow] = &[
             (
                 Language::En,
                 Tense::Past,
+                "{subject} {not} visited {object}",
+            ),
+            (
+                Language::En,
+                Tense::Past,
                 "{subject} did {not} visit {object}",
             ),
             (

@@ -119,7 +119,22 @@ impl Judge<'_> {
         };
         let records: Vec<usize> = self.records_covering(relation, subject, object).collect();
         let quantity = &assertion.quantity;
-        let (outcome, (low, high)) = if kind == RelationKind::Event {
+        let contradiction = values.iter().find_map(|&value| {
+            // A recorded event that a negative fact of its pair rules out on the days read.
+            (kind == RelationKind::Event)
+                .then(|| {
+                    self.read_events(pair_of(value), &[], (first, last), &[], |_| {
+                        Reading::default()
+                    })
+                })
+                .and_then(|outcome| match outcome {
+                    Outcome::Conflicting(causes) => Some(causes),
+                    _ => None,
+                })
+        });
+        let (outcome, (low, high)) = if let Some(causes) = contradiction {
+            (Outcome::Conflicting(causes), (0, None))
+        } else if kind == RelationKind::Event {
             self.count_events(facts, &records, (first, last), quantity)
         } else {
             self.count_states(&values, pair_of, &records, (first, last), quantity)

@@ -230,7 +230,7 @@ impl Judge<'_> {
     }
 
     /// Reads an event assertion about `pair` whose days are `first..=last`, in every realization.
-    fn read_events(
+    pub(crate) fn read_events(
         &self,
         pair: Pair,
         wanted: &[(String, EntityId)],
