@@ -79,6 +79,9 @@ pub struct Source {
     pub publisher: String,
     /// When it was read.
     pub accessed: PartialDate,
+    /// When it was published, if known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<PartialDate>,
     /// The file it is defined in.
     #[serde(skip)]
     pub file: Arc<str>,

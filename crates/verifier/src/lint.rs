@@ -77,6 +77,7 @@ pub fn lint(kb: &KnowledgeBase) -> Vec<Finding> {
     single_valued_overlaps(kb, &mut findings);
     positive_and_negative(kb, &mut findings);
     scheduled_events(kb, &mut findings);
+    announced_ends(kb, &mut findings);
     against_completeness(kb, &mut findings);
     alias_lookalikes(kb, &mut findings);
     unused(kb, &mut findings);
@@ -243,6 +244,51 @@ fn scheduled_events(kb: &KnowledgeBase, findings: &mut Vec<Finding>) {
                 location: at_fact(fact),
                 message: format!("event '{}' on {} is dated after its sources were last read ({read}): it was scheduled, not confirmed", fact.id, span_text(fact)),
                 help: Some("once it has happened, cite a source that reports it".to_owned()),
+            });
+        }
+    }
+}
+
+/// A fact's recorded end, or an event's day, after the publication of every source it cites: the
+/// sources announced it; none reports it.
+fn announced_ends(kb: &KnowledgeBase, findings: &mut Vec<Finding>) {
+    for fact in kb.facts() {
+        let (what, date, help) = match fact.time {
+            FactTime::On(on) => (
+                "happens",
+                on,
+                "cite a source published after it that reports it",
+            ),
+            FactTime::Span {
+                end: SpanEnd::To(to),
+                ..
+            } => (
+                "ends",
+                to,
+                "cite a source published after it that reports it, or record that it is `known_until` that day",
+            ),
+            _ => continue,
+        };
+        let published: Option<Vec<claims_parser::PartialDate>> = fact
+            .sources
+            .iter()
+            .map(|&s| kb.source(s).published)
+            .collect();
+        let Some(latest) =
+            published.and_then(|dates| dates.into_iter().max_by_key(|d| d.last_day()))
+        else {
+            continue;
+        };
+        if date.first_day() > latest.last_day() {
+            findings.push(Finding {
+                level: Level::Warning,
+                file: fact.file.to_string(),
+                location: at_fact(fact),
+                message: format!(
+                    "fact '{}' {what} on {date}, after every source it cites was published (the latest on {latest}): they announced it, they did not report it",
+                    fact.id
+                ),
+                help: Some(help.to_owned()),
             });
         }
     }

@@ -376,6 +376,7 @@ impl Builder {
             title: source.title.clone(),
             publisher: source.publisher.clone(),
             accessed: source.accessed,
+            published: source.published,
             file: Arc::clone(file),
             index,
         });

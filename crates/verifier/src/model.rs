@@ -46,6 +46,10 @@ pub struct SourceDef {
     pub publisher: String,
     /// When it was read.
     pub accessed: PartialDate,
+    /// When it was published, if the page says: a fact's end or an event's day after the
+    /// publication of every source it cites was announced by them, not reported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<PartialDate>,
 }
 
 /// A source given inline or by the id of a [`SourceDef`].
