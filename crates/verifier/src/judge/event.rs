@@ -195,38 +195,13 @@ impl Events<'_> {
 
 impl Judge<'_> {
     fn event_items(&self, pair: Pair, first: Date, last: Date, marks: &mut Vec<Date>) -> Vec<Item> {
-        let mut read = Vec::new();
-        for &id in self
-            .kb
-            .facts_of_pair(pair.relation, pair.subject, pair.object)
-        {
-            let bearing = if self.kb.fact(id).negative {
-                Bearing::Lacks
-            } else {
-                Bearing::Holds
-            };
-            read.push((Cause::Fact(id), bearing));
-        }
-        for index in self.records_covering(pair.relation, Some(pair.subject), Some(pair.object)) {
-            read.push((Cause::Record(index), Bearing::Complete));
-        }
-        for &(cause, _) in &read {
-            Item::marks(self.kb, cause, marks);
-        }
-        marks.extend([first, last, self.as_of]);
-        marks.sort();
-        marks.dedup();
-        read.into_iter()
-            .map(|(cause, bearing)| match cause {
-                Cause::Fact(id) => Item::fact(self.kb, id, bearing, self.as_of, marks),
-                Cause::Record(index) => Item::record(self.kb, index, marks),
-            })
-            .filter(|item| {
-                item.ways
-                    .iter()
-                    .any(|&(start, end)| start <= last && first <= end)
-            })
-            .collect()
+        let mut items = self.realize(self.pair_reads(pair), first, last, marks);
+        items.retain(|item| {
+            item.ways
+                .iter()
+                .any(|&(start, end)| start <= last && first <= end)
+        });
+        items
     }
 
     /// Reads an event assertion about `pair` whose days are `first..=last`, in every realization.

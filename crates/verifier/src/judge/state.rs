@@ -70,22 +70,7 @@ impl Judge<'_> {
         last: Date,
         marks: &mut Vec<Date>,
     ) -> Vec<Item> {
-        let mut read: Vec<(Cause, Bearing)> = Vec::new();
-        for &id in self
-            .kb
-            .facts_of_pair(pair.relation, pair.subject, pair.object)
-        {
-            let fact = self.kb.fact(id);
-            let bearing = if fact.negative {
-                Bearing::Lacks
-            } else {
-                Bearing::Holds
-            };
-            read.push((Cause::Fact(id), bearing));
-        }
-        for index in self.records_covering(pair.relation, Some(pair.subject), Some(pair.object)) {
-            read.push((Cause::Record(index), Bearing::Complete));
-        }
+        let mut read = self.pair_reads(pair);
         if let Some(single) = self.kb.relation(pair.relation).single_valued {
             let (others, ours) = match single {
                 SingleValued::PerObject => (
@@ -112,6 +97,40 @@ impl Judge<'_> {
             }
         }
         read.retain(|&(cause, bearing)| self.may_bear(cause, bearing, first, last));
+        self.realize(read, first, last, marks)
+    }
+
+    /// The facts of a pair (positive ones hold, negative ones lack) and the completeness records
+    /// that cover it.
+    pub(crate) fn pair_reads(&self, pair: Pair) -> Vec<(Cause, Bearing)> {
+        let mut read: Vec<(Cause, Bearing)> = self
+            .kb
+            .facts_of_pair(pair.relation, pair.subject, pair.object)
+            .iter()
+            .map(|&id| {
+                let bearing = if self.kb.fact(id).negative {
+                    Bearing::Lacks
+                } else {
+                    Bearing::Holds
+                };
+                (Cause::Fact(id), bearing)
+            })
+            .collect();
+        for index in self.records_covering(pair.relation, Some(pair.subject), Some(pair.object)) {
+            read.push((Cause::Record(index), Bearing::Complete));
+        }
+        read
+    }
+
+    /// The items of what is read, realized on the days their dates, the window's ends, the
+    /// judgment date and `marks` name (which gains them).
+    pub(crate) fn realize(
+        &self,
+        read: Vec<(Cause, Bearing)>,
+        first: Date,
+        last: Date,
+        marks: &mut Vec<Date>,
+    ) -> Vec<Item> {
         for &(cause, _) in &read {
             Item::marks(self.kb, cause, marks);
         }

@@ -938,25 +938,27 @@ impl<'a> Spec<'a> {
                 };
                 if kind == RelationKind::Event {
                     // Every recorded event, and up to seven more of values the data may not name.
-                    let mut within = Vec::new();
+                    let mut events = Vec::new();
                     for value in &values {
                         let (s, o) = side(Some(value));
-                        let events =
-                            self.events(&relation, s.as_deref(), o.as_deref(), &BTreeMap::new(), 0);
-                        for event in events {
-                            let days: Vec<i32> = self
-                                .universe
-                                .range(first, last)
-                                .into_iter()
-                                .map(|d| event[d])
-                                .collect();
-                            within.push(self.cnf.or(&days));
-                        }
+                        events.extend(self.events(
+                            &relation,
+                            s.as_deref(),
+                            o.as_deref(),
+                            &BTreeMap::new(),
+                            0,
+                        ));
                     }
                     let (s, o) = side(None);
-                    for event in
-                        self.events(&relation, s.as_deref(), o.as_deref(), &BTreeMap::new(), 7)
-                    {
+                    events.extend(self.events(
+                        &relation,
+                        s.as_deref(),
+                        o.as_deref(),
+                        &BTreeMap::new(),
+                        7,
+                    ));
+                    let mut within = Vec::new();
+                    for event in events {
                         let days: Vec<i32> = self
                             .universe
                             .range(first, last)
