@@ -67,7 +67,8 @@ fn the_judge_agrees_with_the_specification() {
         first: jiff::civil::date(2021, 1, 8),
         last: jiff::civil::date(2021, 3, 24),
     };
-    let less_definite: RefCell<BTreeMap<String, usize>> = RefCell::default();
+    // Per form: how many cases, and the first one (for a fixture).
+    let less_definite: RefCell<BTreeMap<String, (usize, String)>> = RefCell::default();
     let settled = RefCell::new(0usize);
     let result = runner.run(&generate::case(), |case| {
         let files = [
@@ -91,13 +92,19 @@ fn the_judge_agrees_with_the_specification() {
             return Ok(());
         }
         if judged.verdict == Verdict::Unverifiable {
-            *less_definite
-                .borrow_mut()
+            let mut tally = less_definite.borrow_mut();
+            let entry = tally
                 .entry(format!(
                     "{} (specification: {specified})",
                     form(&case.assertion)
                 ))
-                .or_default() += 1;
+                .or_insert_with(|| {
+                    (
+                        0,
+                        format!("as of {as_of}: {}\n{}", case.assertion, case.data),
+                    )
+                });
+            entry.0 += 1;
             return Ok(());
         }
         Err(TestCaseError::fail(format!(
@@ -106,13 +113,13 @@ fn the_judge_agrees_with_the_specification() {
         )))
     });
     let less_definite = less_definite.into_inner();
-    let total: usize = less_definite.values().sum();
+    let total: usize = less_definite.values().map(|(count, _)| count).sum();
     eprintln!(
         "{cases} cases, {} settled by both; the judge less definite in {total}:",
         settled.into_inner()
     );
-    for (form, count) in &less_definite {
-        eprintln!("  {count:5}  {form}");
+    for (form, (count, example)) in &less_definite {
+        eprintln!("  {count:5}  {form}, for example {example}");
     }
     if let Err(failure) = result {
         panic!("{failure}");
