@@ -22,12 +22,13 @@
 //!
 //! # How it is computed
 //!
-//! [`worlds`] holds the one shared structure: for a relation pair and a window of days, for each
+//! `worlds` holds the one shared structure: for a relation pair and a window of days, for each
 //! way the imprecise dates of the facts read can fall (a *realization*), which days certainly hold,
 //! certainly do not, are free, or are contradicted, with the facts and records behind each. Every
 //! form is a pair of questions over it, asked in every realization: can the assertion hold, and can
-//! it fail? [`state`], [`event`], [`count`] and [`duration`] ask them; [`evidence`] turns the
-//! answers into a [`Judgment`]. Quantities measured at a time ([`measure`]) compare recorded
+//! it fail? `reads` gathers what an assertion reads; `state`, `timeless`, `event`, `count`
+//! and `duration` ask them; `evidence` turns the
+//! answers into a [`Judgment`]. Quantities measured at a time (`measure`) compare recorded
 //! values. The executable specification in `tests/semantics/` enumerates the worlds by brute force,
 //! and a property test holds the judge to it.
 
@@ -36,7 +37,9 @@ mod duration;
 mod event;
 mod evidence;
 mod measure;
+mod reads;
 mod state;
+mod timeless;
 mod worlds;
 
 use claims_parser::{Assertion, Qualifier, Side};
