@@ -158,11 +158,21 @@ impl Judge<'_> {
             ),
         };
         if since.first_day() > as_of {
-            let outcome = Outcome::Decided(Reading {
+            // Nothing can have held since a later day; the day before it is still read, if it is
+            // the judgment day, and the data may contradict itself there.
+            let never = |_: &Timeline| Reading {
                 can_hold: false,
                 can_fail: true,
                 ..Reading::default()
-            });
+            };
+            let first = before(since.first_day());
+            let outcome = if first <= as_of {
+                self.read_state(pair, first, as_of, &[], never)
+            } else {
+                Outcome::Decided(never(&Timeline {
+                    stretches: Vec::new(),
+                }))
+            };
             let texts = Texts {
                 fails: format!("{since} is after {as_of}: nothing has held since then yet"),
                 ..texts
