@@ -1,4 +1,4 @@
-//! The differential test of the judge against the executable specification (`semantics/spec.rs`):
+//! The differential test of the judge against the executable specification (`semantics/spec/`):
 //! random reference data and assertions of every form in a short window of days
 //! (`semantics/generate.rs`), judged by both.
 //!
@@ -10,7 +10,7 @@
 
 #[path = "semantics/generate.rs"]
 mod generate;
-#[path = "semantics/spec.rs"]
+#[path = "semantics/spec/mod.rs"]
 mod spec;
 
 use std::cell::RefCell;

@@ -29,7 +29,7 @@
 //! it fail? `reads` gathers what an assertion reads; `state`, `timeless`, `event`, `count`
 //! and `duration` ask them; `evidence` turns the
 //! answers into a [`Judgment`]. Quantities measured at a time (`measure`) compare recorded
-//! values. The executable specification in `tests/semantics/` enumerates the worlds by brute force,
+//! values. The executable specification in `tests/semantics/spec/` decides over the worlds by brute force,
 //! and a property test holds the judge to it.
 
 mod count;
