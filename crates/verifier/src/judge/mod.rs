@@ -22,15 +22,15 @@
 //!
 //! # How it is computed
 //!
-//! `worlds` holds the one shared structure: for a relation pair and a window of days, for each
-//! way the imprecise dates of the facts read can fall (a *realization*), which days certainly hold,
+//! `worlds` holds the one shared structure: for a relation pair and a window of days, for each way
+//! the imprecise dates of the facts read can fall (a *realization*), which days certainly hold,
 //! certainly do not, are free, or are contradicted, with the facts and records behind each. Every
 //! form is a pair of questions over it, asked in every realization: can the assertion hold, and can
-//! it fail? `reads` gathers what an assertion reads; `state`, `timeless`, `event`, `count`
-//! and `duration` ask them; `evidence` turns the
-//! answers into a [`Judgment`]. Quantities measured at a time (`measure`) compare recorded
-//! values. The executable specification in `tests/semantics/spec/` decides over the worlds by brute force,
-//! and a property test holds the judge to it.
+//! it fail? `reads` gathers what an assertion reads; `state`, `timeless`, `event`, `count` and
+//! `duration` ask the questions; `evidence` turns the answers into a [`Judgment`]. Quantities
+//! measured at a time (`measure`) compare recorded values. The executable specification in
+//! `crates/verifier/tests/semantics/spec/` writes the definition as clauses for a SAT solver, and a
+//! property test holds the judge to it.
 
 mod count;
 mod duration;
