@@ -299,8 +299,11 @@ impl Judge<'_> {
         let covering: Vec<Cause> = records
             .iter()
             .filter(|&&index| {
-                let record = &self.kb.completeness_records()[index];
-                record.from.last_day() <= first && last <= record.to.first_day()
+                // Covered in every way its dates can fall (a start is never after its end).
+                Item::record(self.kb, index, &marks)
+                    .ways
+                    .iter()
+                    .all(|&(start, end)| start <= first && last <= end)
             })
             .map(|&index| Cause::Record(index))
             .collect();
