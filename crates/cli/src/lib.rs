@@ -3,12 +3,14 @@
 //! output files atomically. Every function returns its output; none prints.
 #![deny(missing_docs)]
 
+use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use claims_parser::{Language, parse_assertion};
 use jiff::civil::Date;
 use verifier::lint::{Finding, Level};
+use verifier::load::slash_path;
 use verifier::{ClaimVerdict, Dates, DocumentReport, KnowledgeBase, diagnostics, report};
 
 /// Where the reference data is looked for, from the current directory upward.
@@ -111,13 +113,6 @@ pub fn load_reference(references: &[PathBuf]) -> Result<KnowledgeBase, InputErro
         .map_err(|error| InputError(diagnostics::render_load_problems(&error.problems)))
 }
 
-fn slash_path(path: &Path) -> String {
-    path.components()
-        .map(|component| component.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
-}
-
 /// The claim documents named by `paths` (directories are searched for `.yaml` files), or in the
 /// default articles directory when empty, with their display names.
 pub fn claim_documents(paths: &[PathBuf]) -> Result<Vec<(String, PathBuf)>, InputError> {
@@ -127,10 +122,29 @@ pub fn claim_documents(paths: &[PathBuf]) -> Result<Vec<(String, PathBuf)>, Inpu
         paths.to_vec()
     };
     let mut documents = Vec::new();
+    let mut seen = HashSet::new();
     for path in paths {
         if path.is_dir() {
-            let files = verifier::load::reference_files(&path)
-                .map_err(|e| InputError(format!("error: cannot read {}: {e}", path.display())))?;
+            let walk = verifier::load::reference_files(&path, &mut seen);
+            if !walk.problems.is_empty() {
+                let problems: Vec<String> = walk
+                    .problems
+                    .iter()
+                    .map(|problem| {
+                        let help = problem
+                            .help()
+                            .map(|help| format!("\n  help: {help}"))
+                            .unwrap_or_default();
+                        format!(
+                            "error: {}: {}{help}",
+                            slash_path(problem.path()),
+                            problem.message(&path, slash_path)
+                        )
+                    })
+                    .collect();
+                return Err(InputError(problems.join("\n\n")));
+            }
+            let files = walk.files;
             if files.is_empty() {
                 return Err(InputError(format!(
                     "error: no .yaml claim documents in {}",

@@ -1,0 +1,405 @@
+//! The merge of parsed files into one knowledge base: the [`Builder`] that accumulates it and
+//! the problems found, and the [`Item`] a problem is located at.
+
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+use claims_parser::{Language, RelationKind, fold};
+
+use super::{LoadProblem, Location};
+use crate::kb::{Entity, EntityId, KnowledgeBase, Relation, RelationId, Source, SourceId};
+use crate::model::{EntityDef, ReferenceFile, RelationDef, SourceDef, SourceRef};
+
+/// The entity kinds a relation requires of its subject and object, if any.
+pub(super) type SideKinds = (Option<Arc<str>>, Option<Arc<str>>);
+
+/// Accumulates the merged data and the problems found.
+#[derive(Default)]
+pub(super) struct Builder {
+    pub(super) kb: KnowledgeBase,
+    pub(super) problems: Vec<LoadProblem>,
+    pub(super) source_index: HashMap<String, SourceId>,
+    /// The ids of facts and completeness records, with the file of each.
+    pub(super) ids: HashMap<Arc<str>, Arc<str>>,
+    pub(super) alias_owner: HashMap<(Language, String), (String, Arc<str>)>,
+    /// The relations that another relation mirrors.
+    pub(super) inverse_targets: Vec<String>,
+    /// The subject and object kinds each relation requires.
+    pub(super) definitions: HashMap<String, SideKinds>,
+}
+
+/// Where an item is, for problems. Its path is formatted only when a problem is reported, so
+/// that loading a million valid facts allocates no paths.
+pub(super) struct Item<'a> {
+    pub(super) file: &'a str,
+    pub(super) section: &'static str,
+    pub(super) index: usize,
+    pub(super) field: Option<Cow<'static, str>>,
+    pub(super) id: Option<Cow<'a, str>>,
+}
+
+impl<'a> Item<'a> {
+    pub(super) fn new(
+        file: &'a str,
+        section: &'static str,
+        index: usize,
+        id: Option<&'a str>,
+    ) -> Self {
+        Item {
+            file,
+            section,
+            index,
+            field: None,
+            id: id.map(Cow::Borrowed),
+        }
+    }
+
+    /// The item's field `name` (`subject`, `[2]`, `qualifiers.kind`).
+    pub(super) fn field(&self, name: impl Into<Cow<'static, str>>) -> Item<'a> {
+        let name = name.into();
+        let field = match &self.field {
+            None => name,
+            Some(parent) if name.starts_with('[') => Cow::Owned(format!("{parent}{name}")),
+            Some(parent) => Cow::Owned(format!("{parent}.{name}")),
+        };
+        Item {
+            field: Some(field),
+            id: self.id.clone(),
+            ..*self
+        }
+    }
+
+    pub(super) fn path(&self) -> String {
+        match &self.field {
+            Some(field) => format!("{}[{}].{field}", self.section, self.index),
+            None => format!("{}[{}]", self.section, self.index),
+        }
+    }
+
+    pub(super) fn problem(&self, message: impl Into<String>, help: Option<String>) -> LoadProblem {
+        LoadProblem {
+            file: self.file.to_owned(),
+            location: Location::Item {
+                path: self.path(),
+                id: self.id.as_ref().map(|id| id.to_string()),
+            },
+            message: message.into(),
+            help,
+        }
+    }
+}
+
+pub(super) fn is_valid_id(id: &str) -> bool {
+    id.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | ':'))
+}
+
+pub(super) fn closest<'a>(id: &str, known: impl Iterator<Item = &'a String>) -> Option<String> {
+    known
+        .map(|candidate| {
+            (
+                strsim::normalized_damerau_levenshtein(id, candidate),
+                candidate,
+            )
+        })
+        .filter(|(score, _)| *score >= 0.6)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
+        .map(|(_, candidate)| format!("did you mean '{candidate}'?"))
+}
+
+impl Builder {
+    pub(super) fn problem(
+        &mut self,
+        item: &Item<'_>,
+        message: impl Into<String>,
+        help: Option<String>,
+    ) {
+        self.problems.push(item.problem(message, help));
+    }
+
+    pub(super) fn merge(&mut self, files: &[(String, ReferenceFile)]) {
+        let names: Vec<Arc<str>> = files
+            .iter()
+            .map(|(name, _)| Arc::from(name.as_str()))
+            .collect();
+        let files: Vec<(&Arc<str>, &ReferenceFile)> = names
+            .iter()
+            .zip(files.iter().map(|(_, file)| file))
+            .collect();
+        for &(file, reference) in &files {
+            for (index, source) in reference.sources.iter().enumerate() {
+                let item = Item::new(file, "sources", index, source.id.as_deref());
+                match &source.id {
+                    None => self.problem(&item, "a source in `sources` needs an `id`", None),
+                    Some(id) if self.source_index.contains_key(id) => {
+                        self.problem(&item, format!("duplicate source id '{id}'"), None)
+                    }
+                    Some(id) => {
+                        let source_id = self.add_source(file, index, source);
+                        self.source_index.insert(id.clone(), source_id);
+                    }
+                }
+            }
+        }
+        for &(file, reference) in &files {
+            for (index, entity) in reference.entities.iter().enumerate() {
+                self.add_entity(file, index, entity);
+            }
+        }
+        for &(file, reference) in &files {
+            for (index, relation) in reference.relations.iter().enumerate() {
+                self.add_relation(file, index, relation);
+            }
+        }
+        for &(file, reference) in &files {
+            for (index, relation) in reference.relations.iter().enumerate() {
+                self.link_inverse(file, index, relation);
+            }
+        }
+        for &(file, reference) in &files {
+            for (index, fact) in reference.facts.iter().enumerate() {
+                self.add_fact(file, index, fact);
+            }
+            for (index, record) in reference.completeness.iter().enumerate() {
+                self.add_completeness(file, index, record);
+            }
+        }
+        self.build_lexicon(&files);
+    }
+
+    pub(super) fn add_source(
+        &mut self,
+        file: &Arc<str>,
+        index: usize,
+        source: &SourceDef,
+    ) -> SourceId {
+        let id = SourceId(self.kb.sources.len() as u32);
+        self.kb.sources.push(Source {
+            id: source.id.clone(),
+            url: source.url.clone(),
+            title: source.title.clone(),
+            publisher: source.publisher.clone(),
+            accessed: source.accessed,
+            published: source.published,
+            file: Arc::clone(file),
+            index,
+        });
+        id
+    }
+
+    pub(super) fn add_entity(&mut self, file: &Arc<str>, index: usize, entity: &EntityDef) {
+        let item = Item::new(file, "entities", index, Some(&entity.id));
+        if !is_valid_id(&entity.id) {
+            self.problem(
+                &item.field("id"),
+                "an id may only hold letters, digits, '-', '_', '.' and ':'",
+                None,
+            );
+            return;
+        }
+        if let Some(existing) = self.kb.entity_index.get(&entity.id) {
+            let other = self.kb.entity(*existing).file.clone();
+            self.problem(
+                &item.field("id"),
+                format!("duplicate entity id '{}' (also in {other})", entity.id),
+                None,
+            );
+            return;
+        }
+        let mut aliases = BTreeMap::new();
+        for (code, names) in &entity.aliases {
+            let Ok(language) = code.parse::<Language>() else {
+                self.problem(
+                    &item.field(format!("aliases.{code}")),
+                    format!("unknown language '{code}'"),
+                    Some("languages are 'en' and 'id'".to_owned()),
+                );
+                continue;
+            };
+            for (number, name) in names.iter().enumerate() {
+                let folded = fold(name);
+                if folded.is_empty() {
+                    self.problem(
+                        &item.field(format!("aliases.{code}[{number}]")),
+                        "an alias is empty",
+                        None,
+                    );
+                    continue;
+                }
+                let key = (language, folded);
+                match self.alias_owner.get(&key) {
+                    Some((owner, owner_file)) if *owner != entity.id => {
+                        let message = format!(
+                            "alias '{name}' ({code}) is already an alias of '{owner}' in {owner_file}"
+                        );
+                        let help = Some(
+                            "an alias names one entity per language: use a longer name".to_owned(),
+                        );
+                        self.problem(
+                            &item.field(format!("aliases.{code}[{number}]")),
+                            message,
+                            help,
+                        );
+                    }
+                    _ => {
+                        self.alias_owner
+                            .insert(key, (entity.id.clone(), Arc::clone(file)));
+                    }
+                }
+            }
+            aliases.insert(language, names.clone());
+        }
+        let id = EntityId(self.kb.entities.len() as u32);
+        self.kb.entity_index.insert(entity.id.clone(), id);
+        self.kb.entities.push(Entity {
+            index,
+            id: entity.id.clone(),
+            name: entity.name.clone(),
+            kind: entity.kind.clone(),
+            aliases,
+            wikidata: entity.wikidata.clone(),
+            file: Arc::clone(file),
+        });
+    }
+
+    pub(super) fn add_relation(&mut self, file: &Arc<str>, index: usize, relation: &RelationDef) {
+        let item = Item::new(file, "relations", index, Some(&relation.id));
+        if !is_valid_id(&relation.id) {
+            self.problem(
+                &item.field("id"),
+                "an id may only hold letters, digits, '-', '_', '.' and ':'",
+                None,
+            );
+            return;
+        }
+        if let Some(existing) = self.kb.relation_index.get(&relation.id) {
+            let other = self.kb.relation(*existing).file.clone();
+            self.problem(
+                &item.field("id"),
+                format!("duplicate relation id '{}' (also in {other})", relation.id),
+                None,
+            );
+            return;
+        }
+        if relation.kind == RelationKind::Quantity && relation.object.is_some() {
+            self.problem(
+                &item.field("object"),
+                "a quantity relation has no object",
+                None,
+            );
+        }
+        let id = RelationId(self.kb.relations.len() as u32);
+        self.kb.relation_index.insert(relation.id.clone(), id);
+        let kinds = (
+            relation.subject.as_deref().map(Arc::from),
+            relation.object.as_deref().map(Arc::from),
+        );
+        self.definitions.insert(relation.id.clone(), kinds);
+        self.kb.relations.push(Relation {
+            index,
+            id: relation.id.clone(),
+            kind: relation.kind,
+            single_valued: relation.single_valued,
+            inverse: None,
+            unit: relation.unit.clone(),
+            qualifiers: relation.qualifiers.clone(),
+            file: Arc::clone(file),
+        });
+    }
+
+    pub(super) fn link_inverse(&mut self, file: &str, index: usize, relation: &RelationDef) {
+        let Some(inverse) = &relation.inverse else {
+            return;
+        };
+        let item = Item::new(file, "relations", index, Some(&relation.id)).field("inverse");
+        let (Some(&this), Some(&other)) = (
+            self.kb.relation_index.get(&relation.id),
+            self.kb.relation_index.get(inverse),
+        ) else {
+            let help = closest(inverse, self.kb.relation_index.keys());
+            self.problem(&item, format!("unknown relation '{inverse}'"), help);
+            return;
+        };
+        if self.kb.relation(other).kind != relation.kind {
+            self.problem(
+                &item,
+                format!("'{inverse}' is not of the same kind as '{}'", relation.id),
+                None,
+            );
+            return;
+        }
+        if self.inverse_targets.contains(&relation.id)
+            || self.kb.relation(other).inverse.is_some()
+            || other == this
+        {
+            let help = Some("declare `inverse` on one relation of the pair only".to_owned());
+            let message = format!(
+                "'{inverse}' cannot be mirrored by '{}': one of them is itself an inverse",
+                relation.id
+            );
+            self.problem(&item, message, help);
+            return;
+        }
+        self.inverse_targets.push(inverse.clone());
+        self.kb.relations[this.0 as usize].inverse = Some(other);
+    }
+
+    pub(super) fn entity_ref(
+        &mut self,
+        item: &Item<'_>,
+        id: &str,
+        kind: Option<&str>,
+    ) -> Option<EntityId> {
+        let Some(&entity) = self.kb.entity_index.get(id) else {
+            let help = closest(id, self.kb.entity_index.keys());
+            self.problem(item, format!("unknown entity '{id}'"), help);
+            return None;
+        };
+        if let Some(kind) = kind {
+            let actual = &self.kb.entity(entity).kind;
+            if actual != kind {
+                self.problem(
+                    item,
+                    format!("'{id}' is a {actual}, but a {kind} is needed here"),
+                    None,
+                );
+                return None;
+            }
+        }
+        Some(entity)
+    }
+
+    pub(super) fn source_refs(&mut self, item: &Item<'_>, refs: &[SourceRef]) -> Vec<SourceId> {
+        if refs.is_empty() {
+            self.problem(
+                item,
+                "no source: every fact and record needs at least one source that someone read",
+                None,
+            );
+        }
+        let mut ids = Vec::new();
+        for (number, source) in refs.iter().enumerate() {
+            match source {
+                SourceRef::Id(id) => match self.source_index.get(id) {
+                    Some(&source) => ids.push(source),
+                    None => {
+                        let help = closest(id, self.source_index.keys());
+                        self.problem(
+                            &item.field(format!("[{number}]")),
+                            format!("unknown source '{id}'"),
+                            help,
+                        );
+                    }
+                },
+                SourceRef::Inline(source) => {
+                    let file = Arc::from(item.file);
+                    ids.push(self.add_source(&file, item.index, source));
+                }
+            }
+        }
+        ids
+    }
+}

@@ -1,0 +1,365 @@
+//! Facts and completeness records: their sides, times and sources, checked and indexed.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use claims_parser::{PartialDate, RelationKind};
+
+use super::builder::{Builder, Item, SideKinds, closest, is_valid_id};
+use crate::kb::{Completeness, Fact, FactId, FactTime, SpanEnd, Value};
+use crate::model::{CompletenessDef, FactDef};
+
+impl Builder {
+    pub(super) fn add_fact(&mut self, file: &Arc<str>, index: usize, fact: &FactDef) {
+        let mut item = Item::new(file, "facts", index, fact.id.as_deref());
+        let name = fact.relation.as_str();
+        let Some(&declared_id) = self.kb.relation_index.get(name) else {
+            let help = closest(name, self.kb.relation_index.keys());
+            self.problem(
+                &item.field("relation"),
+                format!("unknown relation '{name}'"),
+                help,
+            );
+            return;
+        };
+        let (kind, inverse) = {
+            let relation = self.kb.relation(declared_id);
+            (relation.kind, relation.inverse)
+        };
+        let (subject_kind, object_kind) = self.relation_definition(name);
+        let subject = self.entity_ref(
+            &item.field("subject"),
+            &fact.subject,
+            subject_kind.as_deref(),
+        );
+        let object = match (&fact.object, kind) {
+            (Some(_), RelationKind::Quantity) => {
+                self.problem(
+                    &item.field("object"),
+                    "a quantity fact has a `value`, not an `object`",
+                    None,
+                );
+                None
+            }
+            (Some(object), _) => {
+                self.entity_ref(&item.field("object"), object, object_kind.as_deref())
+            }
+            (None, RelationKind::Quantity) => None,
+            (None, _) => {
+                self.problem(&item, format!("a fact of '{name}' needs an `object`"), None);
+                None
+            }
+        };
+        let value = match (&fact.value, kind) {
+            (Some(value), RelationKind::Quantity) => {
+                let unit = &self.kb.relation(declared_id).unit;
+                if value.unit != *unit {
+                    let expected = unit.as_deref().unwrap_or("no unit").to_owned();
+                    self.problem(
+                        &item.field("value.unit"),
+                        format!("the unit of '{name}' is {expected}"),
+                        None,
+                    );
+                }
+                Some(Value {
+                    amount: value.amount,
+                    unit: value.unit.clone(),
+                })
+            }
+            (Some(_), _) => {
+                let message = format!("'{name}' is not a quantity relation and takes no `value`");
+                self.problem(&item.field("value"), message, None);
+                None
+            }
+            (None, RelationKind::Quantity) => {
+                self.problem(&item, format!("a fact of '{name}' needs a `value`"), None);
+                None
+            }
+            (None, _) => None,
+        };
+        let time = self.fact_time(&item, fact, kind);
+        let mut qualifiers = BTreeMap::new();
+        for (key, value) in &fact.qualifiers {
+            let field = item.field(format!("qualifiers.{key}"));
+            let declared = self.kb.relation(declared_id).qualifiers.get(key).cloned();
+            match declared {
+                None => {
+                    let known = &self.kb.relation(declared_id).qualifiers;
+                    let help = if known.is_empty() {
+                        Some(format!("'{name}' declares no qualifiers"))
+                    } else {
+                        closest(key, known.keys())
+                    };
+                    self.problem(&field, format!("'{name}' has no qualifier '{key}'"), help);
+                }
+                Some(kind) => {
+                    if let Some(entity) = self.entity_ref(&field, value, Some(&kind)) {
+                        qualifiers.insert(key.clone(), entity);
+                    }
+                }
+            }
+        }
+        let sources = self.source_refs(&item.field("sources"), &fact.sources);
+        let (Some(subject), Some(time)) = (subject, time) else {
+            return;
+        };
+        if kind != RelationKind::Quantity && object.is_none() {
+            return;
+        }
+        // Facts of an inverse relation are stored as facts of the relation it mirrors.
+        let (relation_id, subject, object) = match (inverse, object) {
+            (Some(mirrored), Some(object)) => (mirrored, object, Some(subject)),
+            _ => (declared_id, subject, object),
+        };
+        let id: Arc<str> = match &fact.id {
+            Some(id) => Arc::from(id.as_str()),
+            None => {
+                let derived = derive_fact_id(fact);
+                item.id = Some(Cow::Owned(derived.clone()));
+                Arc::from(derived)
+            }
+        };
+        if !is_valid_id(&id) {
+            self.problem(
+                &item.field("id"),
+                "an id may only hold letters, digits, '-', '_', '.' and ':'",
+                None,
+            );
+            return;
+        }
+        if let Some(other) = self.ids.get(&id) {
+            let message = format!("duplicate fact id '{id}' (also in {other})");
+            let help = Some("give one of the facts an `id` of its own".to_owned());
+            self.problem(&item.field("id"), message, help);
+            return;
+        }
+        self.ids.insert(Arc::clone(&id), Arc::clone(file));
+        let fact_id = FactId(self.kb.facts.len() as u32);
+        self.kb
+            .by_subject
+            .entry((relation_id, subject))
+            .or_default()
+            .push(fact_id);
+        if let Some(object) = object {
+            self.kb
+                .by_object
+                .entry((relation_id, object))
+                .or_default()
+                .push(fact_id);
+            self.kb
+                .by_pair
+                .entry((relation_id, subject, object))
+                .or_default()
+                .push(fact_id);
+        }
+        self.kb.facts.push(Fact {
+            index,
+            id,
+            file: Arc::clone(file),
+            relation: relation_id,
+            subject,
+            object,
+            value,
+            time,
+            negative: fact.negative,
+            qualifiers,
+            sources,
+            reviewed: fact.reviewed,
+            note: fact.note.clone(),
+        });
+    }
+
+    /// The subject and object kinds a relation requires, from its definition.
+    pub(super) fn relation_definition(&self, relation: &str) -> SideKinds {
+        self.definitions
+            .get(relation)
+            .cloned()
+            .unwrap_or((None, None))
+    }
+
+    pub(super) fn fact_time(
+        &mut self,
+        item: &Item<'_>,
+        fact: &FactDef,
+        kind: RelationKind,
+    ) -> Option<FactTime> {
+        let span_allowed =
+            matches!(kind, RelationKind::State | RelationKind::Quantity) || fact.negative;
+        if fact.known_until.is_some() && (fact.from.is_none() || fact.on.is_some()) {
+            self.problem(
+                &item.field("known_until"),
+                "`known_until` belongs to a state fact with a `from`",
+                None,
+            );
+            return None;
+        }
+        match (fact.from, fact.to, fact.on) {
+            (None, None, None) if kind == RelationKind::Timeless => Some(FactTime::Always),
+            (_, _, _) if kind == RelationKind::Timeless => {
+                self.problem(
+                    item,
+                    "a timeless relation's facts take no `from`, `to` or `on`",
+                    None,
+                );
+                None
+            }
+            (None, None, Some(on))
+                if matches!(kind, RelationKind::Event | RelationKind::Quantity)
+                    && !fact.negative =>
+            {
+                Some(FactTime::On(on))
+            }
+            (Some(from), to, None) if span_allowed => {
+                let end = match (to, fact.known_until) {
+                    (Some(_), Some(_)) => {
+                        self.problem(
+                            &item.field("known_until"),
+                            "a fact has `to` (it ended) or `known_until` (it held at least until then), not both",
+                            None,
+                        );
+                        return None;
+                    }
+                    (Some(to), None) => SpanEnd::To(to),
+                    (None, Some(until)) => SpanEnd::KnownUntil(until),
+                    (None, None) => SpanEnd::Open,
+                };
+                let (last, field) = match end {
+                    SpanEnd::To(to) => (Some(to), "to"),
+                    SpanEnd::KnownUntil(until) => (Some(until), "known_until"),
+                    SpanEnd::Open => (None, "to"),
+                };
+                if let Some(last) = last
+                    && last.last_day() < from.first_day()
+                {
+                    let message = format!("`from` {from} is after `{field}` {last}");
+                    self.problem(&item.field(field), message, None);
+                    return None;
+                }
+                Some(FactTime::Span { from, end })
+            }
+            _ => {
+                let expected = match (kind, fact.negative) {
+                    (RelationKind::Event, false) => "an event fact needs `on` (and no `from`/`to`)",
+                    (RelationKind::Event, true) => {
+                        "a negative event fact needs `from` and optionally `to`: the span with no such event"
+                    }
+                    (RelationKind::Quantity, _) => {
+                        "a quantity fact needs `on`, or `from` and optionally `to`"
+                    }
+                    _ => "a state fact needs `from`, and `to` once it has ended (no `on`)",
+                };
+                self.problem(item, expected, None);
+                None
+            }
+        }
+    }
+
+    pub(super) fn add_completeness(
+        &mut self,
+        file: &Arc<str>,
+        index: usize,
+        record: &CompletenessDef,
+    ) {
+        let item = Item::new(file, "completeness", index, record.id.as_deref());
+        let Some(&relation) = self.kb.relation_index.get(&record.relation) else {
+            let help = closest(&record.relation, self.kb.relation_index.keys());
+            self.problem(
+                &item.field("relation"),
+                format!("unknown relation '{}'", record.relation),
+                help,
+            );
+            return;
+        };
+        let mirrored = self.kb.relation(relation).inverse;
+        let (subject_kind, object_kind) = self.relation_definition(&record.relation);
+        let subject = record
+            .subject
+            .as_ref()
+            .map(|id| self.entity_ref(&item.field("subject"), id, subject_kind.as_deref()));
+        let object = record
+            .object
+            .as_ref()
+            .map(|id| self.entity_ref(&item.field("object"), id, object_kind.as_deref()));
+        if subject.is_none() && object.is_none() {
+            self.problem(
+                &item,
+                "a completeness record fixes a `subject`, an `object` or both",
+                None,
+            );
+        }
+        if record.to.last_day() < record.from.first_day() {
+            self.problem(
+                &item.field("to"),
+                format!("`from` {} is after `to` {}", record.from, record.to),
+                None,
+            );
+        }
+        let sources = self.source_refs(&item.field("sources"), &record.sources);
+        if matches!(subject, Some(None)) || matches!(object, Some(None)) {
+            return;
+        }
+        let id = record.id.clone().unwrap_or_else(|| {
+            format!(
+                "complete:{}:{}:{}:{}..{}",
+                record.relation,
+                record.subject.as_deref().unwrap_or("*"),
+                record.object.as_deref().unwrap_or("*"),
+                record.from,
+                record.to
+            )
+        });
+        if let Some(other) = self.ids.get(id.as_str()) {
+            self.problem(
+                &item.field("id"),
+                format!("duplicate id '{id}' (also in {other})"),
+                None,
+            );
+            return;
+        }
+        self.ids.insert(Arc::from(id.as_str()), Arc::clone(file));
+        let (relation, subject, object) = match mirrored {
+            Some(mirrored) => (mirrored, object.flatten(), subject.flatten()),
+            None => (relation, subject.flatten(), object.flatten()),
+        };
+        self.kb
+            .completeness_by_relation
+            .entry(relation)
+            .or_default()
+            .push(self.kb.completeness.len());
+        self.kb.completeness.push(Completeness {
+            index,
+            id,
+            file: Arc::clone(file),
+            relation,
+            subject,
+            object,
+            from: record.from,
+            to: record.to,
+            sources,
+            reviewed: record.reviewed,
+            note: record.note.clone(),
+        });
+    }
+}
+
+/// A stable id for a fact written without one: its relation, sides and time.
+fn derive_fact_id(fact: &FactDef) -> String {
+    let mut id = String::new();
+    if fact.negative {
+        id.push_str("not:");
+    }
+    id.push_str(&fact.relation);
+    id.push(':');
+    id.push_str(&fact.subject);
+    if let Some(object) = &fact.object {
+        id.push(':');
+        id.push_str(object);
+    }
+    let time: Option<PartialDate> = fact.on.or(fact.from);
+    if let Some(time) = time {
+        id.push(':');
+        id.push_str(&time.to_string());
+    }
+    id
+}

@@ -1,0 +1,205 @@
+//! Loading reference data: find the files of each root, parse each on its own (in parallel), then
+//! merge, validate and index. Every problem is reported, not only the first.
+
+use rayon::prelude::*;
+use std::collections::HashSet;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use crate::kb::KnowledgeBase;
+use crate::model::ReferenceFile;
+use crate::yaml;
+
+mod builder;
+mod facts;
+mod lexicon;
+mod walk;
+
+use builder::Builder;
+pub use walk::{Walk, WalkProblem, reference_files};
+
+/// Where in a file a problem is.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Location {
+    /// The whole file.
+    File,
+    /// A line and column (1-based), for YAML syntax and type errors.
+    Position {
+        /// The line.
+        line: usize,
+        /// The column.
+        column: usize,
+    },
+    /// An item by its path in the file, such as `facts[12].subject`, and its id if it has one.
+    Item {
+        /// The path.
+        path: String,
+        /// The item's id.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        id: Option<String>,
+    },
+}
+
+/// One problem found while loading reference data.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct LoadProblem {
+    /// The file, relative to the parent of its root (`reference/countries.yaml`).
+    pub file: String,
+    /// Where in the file.
+    pub location: Location,
+    /// What is wrong.
+    pub message: String,
+    /// How it could be fixed, if known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+}
+
+impl fmt::Display for LoadProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.location {
+            Location::File => write!(f, "{}: {}", self.file, self.message)?,
+            Location::Position { line, column } => {
+                write!(f, "{}:{line}:{column}: {}", self.file, self.message)?
+            }
+            Location::Item { path, id: Some(id) } => {
+                write!(f, "{}: {path} (id '{id}'): {}", self.file, self.message)?
+            }
+            Location::Item { path, id: None } => {
+                write!(f, "{}: {path}: {}", self.file, self.message)?
+            }
+        }
+        if let Some(help) = &self.help {
+            write!(f, "\n  help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Reference data that cannot be loaded: every problem found.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{} problem(s) in the reference data", problems.len())]
+pub struct LoadError {
+    /// The problems, by file and position.
+    pub problems: Vec<LoadProblem>,
+}
+
+/// How a file is cited: its path relative to the parent of its root, with `/` separators.
+fn display_path(root: &Path, file: &Path) -> String {
+    let base = root.parent().unwrap_or(Path::new(""));
+    slash_path(file.strip_prefix(base).unwrap_or(file))
+}
+
+/// A path written with `/` between its components, whatever the platform's separator.
+pub fn slash_path(path: &Path) -> String {
+    let mut text = String::new();
+    for component in path.components() {
+        if !(text.is_empty() || text.ends_with('/')) {
+            text.push('/');
+        }
+        match component {
+            std::path::Component::RootDir => text.push('/'),
+            other => text.push_str(&other.as_os_str().to_string_lossy()),
+        }
+    }
+    text
+}
+
+/// Loads the reference data under each root, later roots adding to earlier ones, and builds the
+/// indexed [`KnowledgeBase`].
+pub fn load(roots: &[PathBuf]) -> Result<KnowledgeBase, LoadError> {
+    let mut problems = Vec::new();
+    let mut files = Vec::new();
+    let mut seen = HashSet::new();
+    for root in roots {
+        let walk = reference_files(root, &mut seen);
+        let walked_cleanly = walk.problems.is_empty();
+        problems.extend(walk.problems.iter().map(|problem| LoadProblem {
+            file: display_path(root, problem.path()),
+            location: Location::File,
+            message: problem.message(root, |path| display_path(root, path)),
+            help: problem.help().map(str::to_owned),
+        }));
+        if walk.files.is_empty() && walked_cleanly {
+            problems.push(LoadProblem {
+                file: root.display().to_string(),
+                location: Location::File,
+                message: "no .yaml files found here".to_owned(),
+                help: Some(
+                    "pass the directory that holds the reference data, such as claims/reference"
+                        .to_owned(),
+                ),
+            });
+        }
+        files.extend(
+            walk.files
+                .into_iter()
+                .map(|file| (display_path(root, &file), file)),
+        );
+    }
+    let texts: Vec<(String, Result<String, String>)> = files
+        .into_iter()
+        .map(|(name, path)| {
+            (
+                name,
+                std::fs::read_to_string(&path).map_err(|e| e.to_string()),
+            )
+        })
+        .collect();
+    let sources: Vec<(String, &str)> = texts
+        .iter()
+        .filter_map(|(name, text)| match text {
+            Ok(text) => Some((name.clone(), text.as_str())),
+            Err(error) => {
+                problems.push(LoadProblem {
+                    file: name.clone(),
+                    location: Location::File,
+                    message: format!("cannot read: {error}"),
+                    help: None,
+                });
+                None
+            }
+        })
+        .collect();
+    match load_texts(&sources) {
+        Ok(kb) if problems.is_empty() => Ok(kb),
+        Ok(_) => Err(LoadError { problems }),
+        Err(error) => {
+            problems.extend(error.problems);
+            Err(LoadError { problems })
+        }
+    }
+}
+
+/// Loads reference data from `(file name, YAML text)` pairs, in order: the same as [`load`]
+/// without the file system.
+pub fn load_texts(files: &[(String, &str)]) -> Result<KnowledgeBase, LoadError> {
+    let parsed: Vec<(String, Result<ReferenceFile, yaml::YamlError>)> = files
+        .par_iter()
+        .map(|(name, text)| (name.clone(), yaml::read_reference(text)))
+        .collect();
+    let mut builder = Builder::default();
+    let mut good = Vec::new();
+    for (file, result) in parsed {
+        match result {
+            Ok(reference) => good.push((file, reference)),
+            Err(error) => builder.problems.push(LoadProblem {
+                file,
+                location: match (error.line, error.column) {
+                    (Some(line), Some(column)) => Location::Position { line, column },
+                    _ => Location::File,
+                },
+                message: error.message,
+                help: None,
+            }),
+        }
+    }
+    builder.merge(&good);
+    if builder.problems.is_empty() {
+        Ok(builder.kb)
+    } else {
+        Err(LoadError {
+            problems: builder.problems,
+        })
+    }
+}
