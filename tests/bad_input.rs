@@ -1,6 +1,6 @@
 //! The bad-input corpus: each case under `crates/cli/resources/bad-input/` is a directory whose
 //! `args` file holds one `factcheck` argument per line (lines starting with `#` say what the case
-//! is). Its files are copied to a temporary directory, the symbolic links its `links` file lists
+//! is; the argument `@reference` stands for the bundled reference data). Its files are copied to a temporary directory, the symbolic links its `links` file lists
 //! (`link -> target`, one per line) are made there (a loop cannot be committed: tools that walk
 //! the repository would follow it), and `factcheck` runs in that directory. Its snapshot holds the
 //! exit code, stdout and stderr. Every case is input a careless or hostile user could give, and
@@ -24,10 +24,15 @@ fn read_case(args_file: &Path) -> (Vec<String>, String) {
         .map(|line| line.trim_start_matches('#').trim())
         .collect::<Vec<_>>()
         .join(" ");
-    (
-        args.iter().map(|arg| arg.to_string()).collect(),
-        description,
-    )
+    let bundled = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../claims/reference");
+    let args = args
+        .iter()
+        .map(|arg| match *arg {
+            "@reference" => bundled.display().to_string(),
+            arg => arg.to_owned(),
+        })
+        .collect();
+    (args, description)
 }
 
 /// Copies the case's files (not its `args` and `links`) into `to`, and makes its links there.

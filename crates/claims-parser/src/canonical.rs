@@ -22,6 +22,7 @@ use crate::ast::{
 use crate::date::PartialDate;
 use crate::error::{ParseError, ParseErrorKind};
 use crate::lexicon::{Lexicon, RelationKind};
+use crate::normalize::fold_phrase;
 
 /// Whether `text` is written in canonical form rather than in a natural language.
 pub(crate) fn looks_canonical(text: &str) -> bool {
@@ -52,6 +53,36 @@ pub fn parse_canonical(text: &str, lexicon: &Lexicon) -> Result<Assertion, Parse
         return Err(reader.expected(&["the end of the assertion"]));
     }
     Ok(assertion)
+}
+
+/// The units a quantity may state.
+#[derive(Clone, Copy)]
+enum Units<'u> {
+    /// None: a count.
+    None,
+    /// A unit of time, which must be stated: a duration.
+    Time,
+    /// The relation's unit (folded), or none: a measure.
+    Of(&'u str),
+}
+
+/// Refuses a span that certainly ends before it begins (the latest day `to` can mean is before
+/// the earliest `from` can), with `span` the text to underline.
+pub(crate) fn reversed_span(
+    from: PartialDate,
+    to: PartialDate,
+    span: Range<usize>,
+) -> Result<(), ParseError> {
+    if to.last_day() < from.first_day() {
+        return Err(ParseError {
+            span,
+            kind: ParseErrorKind::ReversedSpan {
+                from: from.to_string(),
+                to: to.to_string(),
+            },
+        });
+    }
+    Ok(())
 }
 
 struct Reader<'a> {
@@ -179,7 +210,8 @@ impl Reader<'_> {
             })
     }
 
-    fn quantity(&mut self, unit_required: bool) -> Result<Quantity, ParseError> {
+    /// `COMPARISON NUMBER [UNIT]`, with the units `units` allows.
+    fn quantity(&mut self, units: Units<'_>) -> Result<Quantity, ParseError> {
         self.skip_space();
         let comparison = [">=", "<=", "=", "~", ">", "<"]
             .into_iter()
@@ -189,29 +221,57 @@ impl Reader<'_> {
         self.skip_space();
         let length = self
             .rest()
-            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .find(char::is_whitespace)
             .unwrap_or(self.rest().len());
-        let number = &self.rest()[..length];
-        let amount: f64 = number
-            .parse()
-            .ok()
-            .filter(|_| number.starts_with(|c: char| c.is_ascii_digit()))
-            .ok_or_else(|| self.expected(&["a number"]))?;
-        self.pos += length;
-        self.skip_space();
-        let unit = if self.rest().is_empty() {
-            None
-        } else {
-            Some(Unit::from_name(&self.word("a unit")?.0))
-        };
-        if unit_required && !unit.as_ref().is_some_and(Unit::is_duration) {
-            return Err(self.expected(&["year", "month", "week", "day"]));
+        if length == 0 {
+            return Err(self.expected(&["a number"]));
         }
+        let span = self.pos..self.pos + length;
+        let number = &self.text[span.clone()];
+        let amount = crate::number::exact(number, 0).map_err(|error| ParseError {
+            span: span.clone(),
+            kind: ParseErrorKind::BadNumber {
+                text: number.to_owned(),
+                reason: error.reason,
+            },
+        })?;
+        self.pos = span.end;
+        self.skip_space();
+        let rest = self.rest().trim_end();
+        let end = "the end of the assertion";
+        let unit = match units {
+            Units::None if rest.is_empty() => None,
+            Units::None => return Err(self.expected(&[end])),
+            Units::Time => {
+                let (name, span) = self.word("a unit")?;
+                let unit = Unit::from_name(&name);
+                if !unit.is_duration() {
+                    self.pos = span.start;
+                    return Err(self.expected(&["year", "month", "week", "day"]));
+                }
+                Some(unit)
+            }
+            Units::Of(_) if rest.is_empty() => None,
+            Units::Of(unit) if rest == unit => {
+                self.pos += rest.len();
+                Some(Unit::Other(unit.to_owned()))
+            }
+            Units::Of(unit) => return Err(self.expected(&[unit, end])),
+        };
         Ok(Quantity {
             comparison,
             amount,
             unit,
         })
+    }
+
+    /// `FROM DATE TO DATE`, after `FROM`: refused if it ends before it begins.
+    fn span(&mut self, start: usize) -> Result<TimeSpec, ParseError> {
+        let from = self.date()?;
+        self.require("TO")?;
+        let to = self.date()?;
+        reversed_span(from, to, start..self.pos)?;
+        Ok(TimeSpec::Span(from, to))
     }
 
     fn qualifiers(&mut self) -> Result<Vec<Qualifier>, ParseError> {
@@ -277,7 +337,7 @@ impl Reader<'_> {
             } else {
                 None
             };
-            let quantity = self.quantity(false)?;
+            let quantity = self.quantity(Units::None)?;
             return Ok(Assertion::Count(CountAssertion {
                 relation,
                 counted,
@@ -295,7 +355,7 @@ impl Reader<'_> {
                 ));
             }
             let (subject, object) = self.pair()?;
-            let quantity = self.quantity(true)?;
+            let quantity = self.quantity(Units::Time)?;
             return Ok(Assertion::Duration(DurationAssertion {
                 relation,
                 subject,
@@ -319,7 +379,16 @@ impl Reader<'_> {
             } else {
                 None
             };
-            let quantity = self.quantity(false)?;
+            let unit = self
+                .lexicon
+                .relation(&relation)
+                .and_then(|relation| relation.unit.as_deref())
+                .map(fold_phrase);
+            let units = match &unit {
+                Some(unit) => Units::Of(unit),
+                None => Units::None,
+            };
+            let quantity = self.quantity(units)?;
             return Ok(Assertion::Measure(MeasureAssertion {
                 relation,
                 subject,
@@ -372,15 +441,14 @@ impl Reader<'_> {
             ));
         }
         let (subject, object) = self.pair()?;
+        self.skip_space();
         let time_start = self.pos;
         let time = if self.eat("@") {
             TimeSpec::At(self.date()?)
         } else if self.eat("SINCE") {
             TimeSpec::Since(self.date()?)
         } else if self.eat("FROM") {
-            let from = self.date()?;
-            self.require("TO")?;
-            TimeSpec::Span(from, self.date()?)
+            self.span(time_start)?
         } else if self.eat("EVER") {
             TimeSpec::Ever
         } else if self.eat("NO") {

@@ -63,6 +63,20 @@ pub enum ParseErrorKind {
         /// What is wrong with it.
         reason: String,
     },
+    /// A number that is malformed or that cannot be held exactly.
+    BadNumber {
+        /// The number as written.
+        text: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// A time span that ends before it begins.
+    ReversedSpan {
+        /// The span's start as written.
+        from: String,
+        /// Its end.
+        to: String,
+    },
     /// An id of a canonical form that the lexicon does not have.
     UnknownId {
         /// `relation` or `entity`.
@@ -124,6 +138,22 @@ impl fmt::Display for ParseErrorKind {
             ParseErrorKind::BadDate { text, reason } => {
                 write!(f, "'{text}' is not a date: {reason}")
             }
+            ParseErrorKind::BadNumber { text, reason } => {
+                let length = text.chars().count();
+                if length > 40 {
+                    let head: String = text.chars().take(12).collect();
+                    let tail: String = text.chars().skip(length - 4).collect();
+                    write!(
+                        f,
+                        "'{head}…{tail}' ({length} characters) cannot be read as a number: {reason}"
+                    )
+                } else {
+                    write!(f, "'{text}' cannot be read as a number: {reason}")
+                }
+            }
+            ParseErrorKind::ReversedSpan { from, to } => {
+                write!(f, "the span from {from} to {to} ends before it begins")
+            }
             ParseErrorKind::UnknownId { what, id, .. } => write!(f, "unknown {what} id '{id}'"),
             ParseErrorKind::Unsupported(why) => f.write_str(why),
             ParseErrorKind::Ambiguous { readings } => {
@@ -168,6 +198,9 @@ impl ParseError {
             ParseErrorKind::UnknownId { suggestions, .. } if !suggestions.is_empty() => {
                 Some(format!("did you mean {}?", quoted_list(suggestions, "or")))
             }
+            ParseErrorKind::ReversedSpan { from, to } => {
+                Some(format!("did you mean from {to} to {from}?"))
+            }
             ParseErrorKind::Ambiguous { readings } => Some(format!(
                 "write one of the canonical forms instead: {}",
                 quoted_list(readings, "or")
@@ -194,6 +227,8 @@ impl ParseError {
                 format!("expected {}", quoted_list(expected, "or"))
             }
             ParseErrorKind::BadDate { .. } => "not a valid date".to_owned(),
+            ParseErrorKind::BadNumber { .. } => "not an exact number".to_owned(),
+            ParseErrorKind::ReversedSpan { .. } => "the end is before the start".to_owned(),
             ParseErrorKind::UnknownId { .. } => "not in the reference data".to_owned(),
             _ => "here".to_owned(),
         }

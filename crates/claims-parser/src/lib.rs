@@ -30,6 +30,7 @@ pub mod error;
 mod grammar;
 pub mod lexicon;
 mod normalize;
+mod number;
 mod parse;
 
 pub use ast::{

@@ -222,7 +222,7 @@ struct Failure {
 /// ambiguous, or of the wrong kind in a phrasing that otherwise fits) over a bad date over a
 /// missing word.
 const RANK_EXPECTED: u8 = 0;
-const RANK_DATE: u8 = 1;
+const RANK_LITERAL: u8 = 1;
 const RANK_NAME: u8 = 2;
 
 /// What a template match bound.
@@ -660,42 +660,66 @@ impl<'a> Parser<'a> {
                     text: self.text[span.clone()].to_owned(),
                     reason: error.reason,
                 };
-                self.fail(pos + length, RANK_DATE, ParseError { span, kind });
+                self.fail(pos + length, RANK_LITERAL, ParseError { span, kind });
                 None
             }
         }
     }
 
-    /// A number at `pos`, digits or a number word, with its thousands and decimal separators.
-    fn number(&self, pos: usize) -> Option<f64> {
+    /// A number at `pos`, digits or a number word, with its thousands and decimal separators,
+    /// times the multiplier word after it if there is one (`1,5 juta`), and the position after
+    /// it. A number that cannot be held exactly is reported and read as none.
+    fn number(&mut self, pos: usize) -> Option<(f64, usize)> {
         let text = &self.tokens.get(pos)?.text;
-        if let Some(&(_, value)) = self.grammar.numbers.iter().find(|(word, _)| word == text) {
-            return Some(value);
+        let shift = self.tokens.get(pos + 1).and_then(|token| {
+            self.grammar
+                .multipliers
+                .iter()
+                .find(|(word, _)| *word == token.text)
+                .map(|&(_, factor)| factor.log10().round() as u32)
+        });
+        let end = pos + 1 + usize::from(shift.is_some());
+        let plain = match self.grammar.numbers.iter().find(|(word, _)| word == text) {
+            Some(&(_, value)) => value.to_string(),
+            None => {
+                let thousands = if self.grammar.decimal == '.' {
+                    ','
+                } else {
+                    '.'
+                };
+                let (whole, fraction) = match text.split_once(self.grammar.decimal) {
+                    Some((whole, fraction)) => (whole, Some(fraction)),
+                    None => (text.as_str(), None),
+                };
+                let groups: Vec<&str> = whole.split(thousands).collect();
+                let grouped_right = groups.len() == 1
+                    || (groups[0].len() <= 3 && groups[1..].iter().all(|group| group.len() == 3));
+                let digits =
+                    |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+                if !grouped_right
+                    || !groups.iter().all(|group| digits(group))
+                    || !fraction.is_none_or(digits)
+                {
+                    return None;
+                }
+                match fraction {
+                    Some(fraction) => format!("{}.{fraction}", groups.concat()),
+                    None => groups.concat(),
+                }
+            }
+        };
+        match crate::number::exact(&plain, shift.unwrap_or(0)) {
+            Ok(value) => Some((value, end)),
+            Err(error) => {
+                let span = self.span_of(pos, end);
+                let kind = ParseErrorKind::BadNumber {
+                    text: self.text[span.clone()].to_owned(),
+                    reason: error.reason,
+                };
+                self.fail(end, RANK_LITERAL, ParseError { span, kind });
+                None
+            }
         }
-        let thousands = if self.grammar.decimal == '.' {
-            ','
-        } else {
-            '.'
-        };
-        let (whole, fraction) = match text.split_once(self.grammar.decimal) {
-            Some((whole, fraction)) => (whole, Some(fraction)),
-            None => (text.as_str(), None),
-        };
-        let groups: Vec<&str> = whole.split(thousands).collect();
-        let grouped_right = groups.len() == 1
-            || (groups[0].len() <= 3 && groups[1..].iter().all(|group| group.len() == 3));
-        let digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
-        if !grouped_right
-            || !groups.iter().all(|group| digits(group))
-            || !fraction.is_none_or(digits)
-        {
-            return None;
-        }
-        let plain = match fraction {
-            Some(fraction) => format!("{}.{fraction}", groups.concat()),
-            None => groups.concat(),
-        };
-        plain.parse().ok()
     }
 
     /// A quantity at `pos`: `[comparison] number [multiplier] [unit]`. Units are time units when
@@ -719,7 +743,7 @@ impl<'a> Parser<'a> {
             comparison = *found;
             at = pos + phrase.len();
         }
-        let Some(mut amount) = self.number(at) else {
+        let Some((amount, after)) = self.number(at) else {
             let mut expected = vec!["a number".to_owned()];
             if at == pos {
                 expected.push("about".to_owned());
@@ -728,18 +752,7 @@ impl<'a> Parser<'a> {
             self.expect(at, &expected);
             return Vec::new();
         };
-        at += 1;
-        if let Some(&(_, factor)) = self.tokens.get(at).and_then(|token| {
-            self.grammar
-                .multipliers
-                .iter()
-                .find(|(word, _)| *word == token.text)
-        }) {
-            amount = format!("{amount}e{}", factor.log10() as i32)
-                .parse()
-                .unwrap_or(amount * factor);
-            at += 1;
-        }
+        at = after;
         let mut readings = Vec::new();
         if durations {
             let found = self.tokens.get(at).and_then(|token| {
@@ -791,6 +804,8 @@ impl<'a> Parser<'a> {
                     unit: Some(Unit::Other(folded)),
                 };
                 readings.push((quantity, at + 1));
+            } else if at < self.tokens.len() {
+                self.expect(at, &[folded]);
             }
         }
         readings
@@ -820,7 +835,10 @@ impl<'a> Parser<'a> {
             && let Some(next) = self.require(after_from, grammar.span_to)
             && let Some((to, end)) = self.date(next)
         {
-            clauses.push((Some(TimeSpec::Span(from, to)), end));
+            match canonical::reversed_span(from, to, self.span_of(pos, end)) {
+                Ok(()) => clauses.push((Some(TimeSpec::Span(from, to)), end)),
+                Err(error) => self.fail(end, RANK_LITERAL, error),
+            }
         }
         clauses
     }

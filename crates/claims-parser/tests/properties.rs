@@ -26,7 +26,11 @@ fn time() -> impl Strategy<Value = TimeSpec> {
         Just(TimeSpec::NoLonger),
         date().prop_map(TimeSpec::At),
         date().prop_map(TimeSpec::Since),
-        (date(), date()).prop_map(|(from, to)| TimeSpec::Span(from, to)),
+        (date(), date())
+            .prop_filter("a span ends after it begins", |(from, to)| {
+                to.last_day() >= from.first_day()
+            })
+            .prop_map(|(from, to)| TimeSpec::Span(from, to)),
     ]
 }
 
@@ -41,8 +45,22 @@ fn comparison() -> impl Strategy<Value = Comparison> {
     ]
 }
 
+/// Amounts as counts and measures write them, and the extremes an `f64` can hold: each prints
+/// back exactly, so its canonical form must read back to it.
 fn amount() -> impl Strategy<Value = f64> {
-    prop_oneof![(0u32..1_000_000).prop_map(f64::from), (0.0f64..1e9)]
+    prop_oneof![
+        (0u32..1_000_000).prop_map(f64::from),
+        (0.0f64..1e9),
+        any::<u64>().prop_map(|n| n as f64),
+        (0.0f64..f64::MAX),
+        (f64::MIN_POSITIVE..1e-200),
+        prop_oneof![
+            Just(0.0),
+            Just(f64::MAX),
+            Just(f64::MIN_POSITIVE),
+            Just(9007199254740993.0)
+        ],
+    ]
 }
 
 fn qualifiers() -> impl Strategy<Value = Vec<Qualifier>> {
