@@ -22,7 +22,7 @@ use crate::ast::{
 use crate::date::PartialDate;
 use crate::error::{ParseError, ParseErrorKind};
 use crate::lexicon::{Lexicon, RelationKind};
-use crate::normalize::fold_phrase;
+use crate::normalize::fold;
 
 /// Whether `text` is written in canonical form rather than in a natural language.
 pub(crate) fn looks_canonical(text: &str) -> bool {
@@ -383,7 +383,7 @@ impl Reader<'_> {
                 .lexicon
                 .relation(&relation)
                 .and_then(|relation| relation.unit.as_deref())
-                .map(fold_phrase);
+                .map(fold);
             let units = match &unit {
                 Some(unit) => Units::Of(unit),
                 None => Units::None,

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::fmt;
 use std::str::FromStr;
 
-use crate::normalize::{fold_phrase, tokenize};
+use crate::normalize::{fold, tokenize};
 
 /// A language in which assertions, aliases and phrasings are written.
 #[derive(
@@ -324,7 +324,7 @@ impl Lexicon {
     /// The entities an alias names: those declared in `language` if any, else those declared in any
     /// language. Matching ignores case and accents.
     pub fn resolve(&self, alias: &str, language: Language) -> Vec<&LexEntity> {
-        self.resolve_folded(&fold_phrase(alias), language)
+        self.resolve_folded(&fold(alias), language)
     }
 
     pub(crate) fn resolve_folded(&self, folded: &str, language: Language) -> Vec<&LexEntity> {
@@ -356,7 +356,7 @@ impl Lexicon {
 
     /// The aliases closest to `text` by edit distance, best first, as `(alias, entity id)`.
     pub fn suggest_aliases(&self, text: &str, limit: usize) -> Vec<(String, String)> {
-        let folded = fold_phrase(text);
+        let folded = fold(text);
         let mut scored: Vec<(f64, &(String, String, usize))> = self
             .alias_texts
             .iter()
@@ -456,7 +456,7 @@ impl LexiconBuilder {
                 what: "entity",
                 id: entity.to_owned(),
             })?;
-        let folded = fold_phrase(alias);
+        let folded = fold(alias);
         if folded.is_empty() {
             return Err(LexiconError::EmptyAlias(entity.to_owned()));
         }

@@ -18,7 +18,7 @@ use crate::grammar::{Grammar, Negation, Phrase, grammar};
 use crate::lexicon::{
     Language, LexRelation, Lexicon, Phrasing, RelationKind, TemplatePart, TemplateRole, Tense,
 };
-use crate::normalize::{Token, fold_phrase, tokenize};
+use crate::normalize::{Token, fold, tokenize};
 
 /// Parses one assertion written in `language` (or in canonical form) against `lexicon`.
 ///
@@ -792,7 +792,7 @@ impl<'a> Parser<'a> {
             at,
         ));
         if let Some(unit) = unit {
-            let folded = fold_phrase(unit);
+            let folded = fold(unit);
             let matches_unit = self
                 .tokens
                 .get(at)

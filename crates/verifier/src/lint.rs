@@ -340,8 +340,8 @@ fn against_completeness(kb: &KnowledgeBase, findings: &mut Vec<Finding>) {
     }
 }
 
-/// Aliases of two entities that differ only in case or accents (in the same language, loading
-/// refuses them; across languages they are a warning).
+/// Aliases of two entities that read as the same name (by `fold`, as the parser reads names) in
+/// different languages: a warning. In the same language, loading refuses them.
 fn alias_lookalikes(kb: &KnowledgeBase, findings: &mut Vec<Finding>) {
     let mut seen: HashMap<String, (usize, String)> = HashMap::new();
     for (index, entity) in kb.entities().iter().enumerate() {
@@ -359,7 +359,7 @@ fn alias_lookalikes(kb: &KnowledgeBase, findings: &mut Vec<Finding>) {
                                 id: Some(entity.id.clone()),
                             },
                             message: format!(
-                                "alias '{name}' of '{}' differs only in case or accents from alias '{other_name}' of '{}'",
+                                "alias '{name}' of '{}' reads as the same name as alias '{other_name}' of '{}' (case, accents and punctuation aside)",
                                 entity.id, other.id
                             ),
                             help: Some("assertions in other languages fall back to it; use a more specific alias".to_owned()),

@@ -233,7 +233,8 @@ impl Builder {
                 match self.alias_owner.get(&key) {
                     Some((owner, owner_file)) if *owner != entity.id => {
                         let message = format!(
-                            "alias '{name}' ({code}) is already an alias of '{owner}' in {owner_file}"
+                            "alias '{name}' ({code}) reads as '{}', already an alias of '{owner}' in {owner_file}",
+                            key.1
                         );
                         let help = Some(
                             "an alias names one entity per language: use a longer name".to_owned(),
