@@ -12,7 +12,7 @@ use jiff::civil::Date;
 use verifier::lint::{Finding, Level};
 use verifier::{ClaimVerdict, Dates, DocumentReport, KnowledgeBase, diagnostics, report};
 
-pub use atomic::write_atomically;
+pub use atomic::{abandon_write, write_atomically};
 
 /// Where the reference data is looked for, from the current directory upward.
 pub const DEFAULT_REFERENCE: &str = "claims/reference";

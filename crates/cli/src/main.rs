@@ -25,6 +25,26 @@ fn print(text: &str) -> Result<(), InputError> {
     }
 }
 
+/// From now on, SIGINT and SIGTERM remove the temporary file of the report being written (if it
+/// has one), then end the process as the signal does when it is not caught: the shell reports 130
+/// or 143, and a script interrupted with Ctrl-C stops (it would go on after a plain exit with 130).
+#[cfg(unix)]
+fn remove_the_temporary_file_on_signal() -> Result<(), InputError> {
+    use signal_hook::consts::{SIGINT, SIGTERM};
+    use signal_hook::low_level::emulate_default_handler;
+
+    let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM])
+        .map_err(|error| InputError(format!("error: cannot handle signals: {error}")))?;
+    std::thread::spawn(move || {
+        for signal in signals.forever() {
+            // Does not return: the default action of both signals ends the process (and should
+            // re-raising fail, signal-hook aborts it).
+            let _ = factcheck::abandon_write(|| emulate_default_handler(signal));
+        }
+    });
+    Ok(())
+}
+
 fn exit(failed: bool) -> ExitCode {
     if failed {
         ExitCode::from(1)
@@ -64,7 +84,11 @@ fn run(cli: Cli) -> Result<ExitCode, InputError> {
             };
             let outcome = factcheck::check(&options)?;
             match output {
-                Some(path) => factcheck::write_atomically(&path, &outcome.output)?,
+                Some(path) => {
+                    #[cfg(unix)]
+                    remove_the_temporary_file_on_signal()?;
+                    factcheck::write_atomically(&path, &outcome.output)?;
+                }
                 None => print(&outcome.output)?,
             }
             Ok(exit(fail_on.is_some_and(|VerdictList(fail_on)| {
