@@ -342,3 +342,57 @@ fn a_replaced_output_file_keeps_its_permissions() {
         assert_eq!(format!("{:o}", mode(&output)), format!("{permissions:o}"));
     }
 }
+
+/// A file that every write fails on, with "no space left on device".
+#[cfg(target_os = "linux")]
+fn full() -> std::fs::File {
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap()
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn bad_input_exits_2_even_when_its_diagnostics_cannot_be_written() {
+    let status = factcheck()
+        .args(["check", BAD_ASSERTION])
+        .stderr(full())
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(2));
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn output_that_cannot_be_written_exits_2() {
+    for args in [
+        &["check"][..],
+        &["check", "--format", "json"],
+        &["ref", "schema", "claims"],
+        &["--help"],
+        &["--version"],
+    ] {
+        let output = factcheck().args(args).stdout(full()).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&output.stderr),
+            "error: cannot write the output: No space left on device (os error 28)\n",
+            "{args:?}"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_reader_that_stops_early_is_not_an_error() {
+    for args in [&["check", "--format", "json"][..], &["--help"]] {
+        let mut child = factcheck()
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        assert_eq!(child.wait().unwrap().code(), Some(0), "{args:?}");
+    }
+}

@@ -14,10 +14,16 @@ fn today() -> jiff::civil::Date {
     jiff::ZonedDateTime::now().date()
 }
 
-/// Writes to standard output (colour stripped unless it is a terminal that wants it). A reader
-/// that stops early, such as `head`, is not an error.
+/// Writes to standard output (colour stripped unless it is a terminal that wants it).
 fn print(text: &str) -> Result<(), InputError> {
-    match write!(anstream::stdout(), "{text}") {
+    let mut stdout = anstream::stdout();
+    written(write!(stdout, "{text}").and_then(|()| stdout.flush()))
+}
+
+/// The error of a failed write to standard output or standard error. A reader that stops early,
+/// such as `head`, is not an error.
+fn written(result: std::io::Result<()>) -> Result<(), InputError> {
+    match result {
         Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => Err(InputError(format!(
             "error: cannot write the output: {error}"
         ))),
@@ -174,12 +180,24 @@ fn run(cli: Cli) -> Result<ExitCode, InputError> {
     }
 }
 
-fn main() -> anyhow::Result<ExitCode> {
-    match run(Cli::parse()) {
-        Ok(code) => Ok(code),
+/// Prints clap's help, version or usage error, and exits as `clap::Error::exit` would, except
+/// that a failure to print it is an error, as for any other output.
+fn parse_error(error: &clap::Error) -> Result<ExitCode, InputError> {
+    written(error.print().and_then(|()| std::io::stdout().flush()))?;
+    Ok(ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2)))
+}
+
+fn main() -> ExitCode {
+    let result = match Cli::try_parse() {
+        Ok(cli) => run(cli),
+        Err(error) => parse_error(&error),
+    };
+    match result {
+        Ok(code) => code,
         Err(error) => {
-            writeln!(anstream::stderr(), "{error}")?;
-            Ok(ExitCode::from(2))
+            // The input was bad whether or not the diagnostics can be shown: still exit with 2.
+            let _ = writeln!(anstream::stderr(), "{error}");
+            ExitCode::from(2)
         }
     }
 }
