@@ -295,3 +295,104 @@ fn claimreview_output_is_dated_the_review_day() {
         "Test Desk",
     ]));
 }
+
+/// A file's permission bits.
+#[cfg(unix)]
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o7777
+}
+
+#[cfg(unix)]
+#[test]
+fn a_new_output_file_gets_the_permissions_of_any_new_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let sibling = dir.path().join("created.txt");
+    std::fs::File::create(&sibling).unwrap();
+    let output = dir.path().join("report.txt");
+    let status = factcheck()
+        .args(["check", "--output"])
+        .arg(&output)
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(0));
+    assert_eq!(
+        format!("{:o}", mode(&output)),
+        format!("{:o}", mode(&sibling))
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_replaced_output_file_keeps_its_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    // Under the usual umasks, a new file gets neither 0o666 nor 0o604.
+    for permissions in [0o644, 0o666, 0o604] {
+        let output = dir.path().join(format!("report-{permissions:o}.txt"));
+        std::fs::write(&output, "an old report").unwrap();
+        std::fs::set_permissions(&output, std::fs::Permissions::from_mode(permissions)).unwrap();
+        let status = factcheck()
+            .args(["check", "--output"])
+            .arg(&output)
+            .status()
+            .unwrap();
+        assert_eq!(status.code(), Some(0));
+        assert_ne!(std::fs::read_to_string(&output).unwrap(), "an old report");
+        assert_eq!(format!("{:o}", mode(&output)), format!("{permissions:o}"));
+    }
+}
+
+/// A file that every write fails on, with "no space left on device".
+#[cfg(target_os = "linux")]
+fn full() -> std::fs::File {
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap()
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn bad_input_exits_2_even_when_its_diagnostics_cannot_be_written() {
+    let status = factcheck()
+        .args(["check", BAD_ASSERTION])
+        .stderr(full())
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(2));
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn output_that_cannot_be_written_exits_2() {
+    for args in [
+        &["check"][..],
+        &["check", "--format", "json"],
+        &["ref", "schema", "claims"],
+        &["--help"],
+        &["--version"],
+    ] {
+        let output = factcheck().args(args).stdout(full()).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&output.stderr),
+            "error: cannot write the output: No space left on device (os error 28)\n",
+            "{args:?}"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_reader_that_stops_early_is_not_an_error() {
+    for args in [&["check", "--format", "json"][..], &["--help"]] {
+        let mut child = factcheck()
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        assert_eq!(child.wait().unwrap().code(), Some(0), "{args:?}");
+    }
+}

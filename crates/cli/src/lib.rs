@@ -3,8 +3,9 @@
 //! output files atomically. Every function returns its output; none prints.
 #![deny(missing_docs)]
 
+mod atomic;
+
 use std::collections::HashSet;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use claims_parser::{Language, parse_assertion};
@@ -12,6 +13,8 @@ use jiff::civil::Date;
 use verifier::lint::{Finding, Level};
 use verifier::load::slash_path;
 use verifier::{ClaimVerdict, Dates, DocumentReport, KnowledgeBase, diagnostics, report};
+
+pub use atomic::{abandon_write, write_atomically};
 
 /// Where the reference data is looked for, from the current directory upward.
 pub const DEFAULT_REFERENCE: &str = "claims/reference";
@@ -354,21 +357,6 @@ pub fn explain(
         return Ok(text);
     }
     Ok(report::assertion_text(&report, as_of, color))
-}
-
-/// Writes `contents` to `path` atomically: to a temporary file beside it, then renamed over it, so
-/// that no reader ever sees it half written.
-pub fn write_atomically(path: &Path, contents: &str) -> Result<(), InputError> {
-    let error =
-        |e: std::io::Error| InputError(format!("error: cannot write {}: {e}", path.display()));
-    let dir = path
-        .parent()
-        .filter(|dir| !dir.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut file = tempfile::NamedTempFile::new_in(dir).map_err(error)?;
-    file.write_all(contents.as_bytes()).map_err(error)?;
-    file.persist(path).map_err(|e| error(e.error))?;
-    Ok(())
 }
 
 /// Whether any verdict is one of `fail_on`.

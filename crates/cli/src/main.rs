@@ -6,6 +6,7 @@ mod args;
 use std::io::Write;
 use std::process::ExitCode;
 
+use anyhow::Context;
 use args::{Cli, Command, DataFormat, Format, Lang, ReferenceCommand, SchemaArg, VerdictList};
 use clap::Parser;
 use factcheck::{CheckOptions, InputError, SchemaKind};
@@ -14,15 +15,41 @@ fn today() -> jiff::civil::Date {
     jiff::ZonedDateTime::now().date()
 }
 
-/// Writes to standard output (colour stripped unless it is a terminal that wants it). A reader
-/// that stops early, such as `head`, is not an error.
-fn print(text: &str) -> Result<(), InputError> {
-    match write!(anstream::stdout(), "{text}") {
-        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => Err(InputError(format!(
-            "error: cannot write the output: {error}"
-        ))),
+/// Writes to standard output (colour stripped unless it is a terminal that wants it).
+fn print(text: &str) -> anyhow::Result<()> {
+    let mut stdout = anstream::stdout();
+    written(write!(stdout, "{text}").and_then(|()| stdout.flush()))
+}
+
+/// The error of a failed write to standard output or standard error. A reader that stops early,
+/// such as `head`, is not an error.
+fn written(result: std::io::Result<()>) -> anyhow::Result<()> {
+    match result {
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(error).context("cannot write the output")
+        }
         _ => Ok(()),
     }
+}
+
+/// From now on, SIGINT and SIGTERM remove the temporary file of the report being written (if it
+/// has one), then end the process as the signal does when it is not caught: the shell reports 130
+/// or 143, and a script interrupted with Ctrl-C stops (it would go on after a plain exit with 130).
+#[cfg(unix)]
+fn remove_the_temporary_file_on_signal() -> anyhow::Result<()> {
+    use signal_hook::consts::{SIGINT, SIGTERM};
+    use signal_hook::low_level::emulate_default_handler;
+
+    let mut signals =
+        signal_hook::iterator::Signals::new([SIGINT, SIGTERM]).context("cannot handle signals")?;
+    std::thread::spawn(move || {
+        for signal in signals.forever() {
+            // Does not return: the default action of both signals ends the process (and should
+            // re-raising fail, signal-hook aborts it).
+            let _ = factcheck::abandon_write(|| emulate_default_handler(signal));
+        }
+    });
+    Ok(())
 }
 
 fn exit(failed: bool) -> ExitCode {
@@ -33,7 +60,7 @@ fn exit(failed: bool) -> ExitCode {
     }
 }
 
-fn run(cli: Cli) -> Result<ExitCode, InputError> {
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Check {
             paths,
@@ -64,7 +91,11 @@ fn run(cli: Cli) -> Result<ExitCode, InputError> {
             };
             let outcome = factcheck::check(&options)?;
             match output {
-                Some(path) => factcheck::write_atomically(&path, &outcome.output)?,
+                Some(path) => {
+                    #[cfg(unix)]
+                    remove_the_temporary_file_on_signal()?;
+                    factcheck::write_atomically(&path, &outcome.output)?;
+                }
                 None => print(&outcome.output)?,
             }
             Ok(exit(fail_on.is_some_and(|VerdictList(fail_on)| {
@@ -150,12 +181,29 @@ fn run(cli: Cli) -> Result<ExitCode, InputError> {
     }
 }
 
-fn main() -> anyhow::Result<ExitCode> {
-    match run(Cli::parse()) {
-        Ok(code) => Ok(code),
+/// Prints clap's help, version or usage error, and exits as `clap::Error::exit` would, except
+/// that a failure to print it is an error, as for any other output.
+fn parse_error(error: &clap::Error) -> anyhow::Result<ExitCode> {
+    written(error.print().and_then(|()| std::io::stdout().flush()))?;
+    Ok(ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2)))
+}
+
+fn main() -> ExitCode {
+    let result = match Cli::try_parse() {
+        Ok(cli) => run(cli),
+        Err(error) => parse_error(&error),
+    };
+    match result {
+        Ok(code) => code,
         Err(error) => {
-            writeln!(anstream::stderr(), "{error}")?;
-            Ok(ExitCode::from(2))
+            // Bad input carries its rendered diagnostics; anything else (output that cannot be
+            // written, signals that cannot be handled) is one line with its causes. Either way
+            // the command failed, whether or not this can be shown: it exits with 2.
+            let _ = match error.downcast_ref::<InputError>() {
+                Some(input) => writeln!(anstream::stderr(), "{input}"),
+                None => writeln!(anstream::stderr(), "error: {error:#}"),
+            };
+            ExitCode::from(2)
         }
     }
 }
