@@ -42,6 +42,7 @@ fn is_id_char(c: char) -> bool {
 
 /// Reads an assertion in canonical form, checking its ids and its shape against `lexicon`.
 pub fn parse_canonical(text: &str, lexicon: &Lexicon) -> Result<Assertion, ParseError> {
+    crate::parse::within_limit(text)?;
     let mut reader = Reader {
         text,
         pos: 0,
@@ -482,26 +483,15 @@ impl Reader<'_> {
 }
 
 fn unknown_id(what: &'static str, id: &str, span: Range<usize>, known: &[&str]) -> ParseError {
-    let mut scored: Vec<(f64, &str)> = known
-        .iter()
-        .map(|candidate| {
-            (
-                strsim::normalized_damerau_levenshtein(id, candidate),
-                *candidate,
-            )
-        })
-        .filter(|(score, _)| *score >= 0.6)
-        .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+    let suggestions = crate::suggest::closest(id, known.iter().map(|id| (*id, ())), 3);
     ParseError {
         span,
         kind: ParseErrorKind::UnknownId {
             what,
             id: id.to_owned(),
-            suggestions: scored
+            suggestions: suggestions
                 .into_iter()
-                .take(3)
-                .map(|(_, id)| id.to_owned())
+                .map(|(id, ())| id.to_owned())
                 .collect(),
         },
     }

@@ -20,6 +20,11 @@ pub struct ParseError {
 pub enum ParseErrorKind {
     /// Nothing to parse.
     Empty,
+    /// An assertion longer than [`crate::MOST_ASSERTION_BYTES`].
+    TooLong {
+        /// Its length in bytes.
+        length: usize,
+    },
     /// A name that no alias matches.
     UnknownName {
         /// The name as written.
@@ -108,6 +113,11 @@ impl fmt::Display for ParseErrorKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ParseErrorKind::Empty => f.write_str("the assertion is empty"),
+            ParseErrorKind::TooLong { length } => write!(
+                f,
+                "the assertion is {length} bytes long; an assertion has at most {}",
+                crate::MOST_ASSERTION_BYTES
+            ),
             ParseErrorKind::UnknownName { text, .. } => write!(f, "unknown name '{text}'"),
             ParseErrorKind::AmbiguousName { text, candidates } => {
                 write!(
@@ -201,6 +211,10 @@ impl ParseError {
             ParseErrorKind::ReversedSpan { from, to } => {
                 Some(format!("did you mean from {to} to {from}?"))
             }
+            ParseErrorKind::TooLong { .. } => Some(
+                "an assertion states one claim in a sentence: split this into several assertions"
+                    .to_owned(),
+            ),
             ParseErrorKind::Ambiguous { readings } => Some(format!(
                 "write one of the canonical forms instead: {}",
                 quoted_list(readings, "or")
@@ -229,6 +243,7 @@ impl ParseError {
             ParseErrorKind::BadDate { .. } => "not a valid date".to_owned(),
             ParseErrorKind::BadNumber { .. } => "not an exact number".to_owned(),
             ParseErrorKind::ReversedSpan { .. } => "the end is before the start".to_owned(),
+            ParseErrorKind::TooLong { .. } => "past the limit".to_owned(),
             ParseErrorKind::UnknownId { .. } => "not in the reference data".to_owned(),
             _ => "here".to_owned(),
         }

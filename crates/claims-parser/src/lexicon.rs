@@ -357,23 +357,21 @@ impl Lexicon {
     /// The aliases closest to `text` by edit distance, best first, as `(alias, entity id)`.
     pub fn suggest_aliases(&self, text: &str, limit: usize) -> Vec<(String, String)> {
         let folded = fold(text);
-        let mut scored: Vec<(f64, &(String, String, usize))> = self
+        // The aliases are sorted by length: only those in the window can be suggested.
+        let window = crate::suggest::length_window(folded.chars().count());
+        let start = self
             .alias_texts
+            .partition_point(|entry| entry.1.chars().count() < *window.start());
+        let end = self
+            .alias_texts
+            .partition_point(|entry| entry.1.chars().count() <= *window.end());
+        let candidates = self.alias_texts[start..end.max(start)]
             .iter()
-            .map(|entry| {
-                (
-                    strsim::normalized_damerau_levenshtein(&folded, &entry.1),
-                    entry,
-                )
-            })
-            .filter(|(score, _)| *score >= 0.6)
-            .collect();
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.0.cmp(&b.1.0)));
+            .map(|(alias, folded, entity)| (folded.as_str(), (alias.as_str(), *entity)));
         let mut suggestions: Vec<(String, String)> = Vec::new();
-        for (_, (alias, _, entity)) in scored {
-            let id = &self.entities[*entity].id;
+        for (_, (alias, entity)) in crate::suggest::closest(&folded, candidates, usize::MAX) {
             if !suggestions.iter().any(|(seen, _)| seen == alias) {
-                suggestions.push((alias.clone(), id.clone()));
+                suggestions.push((alias.to_owned(), self.entities[entity].id.clone()));
             }
             if suggestions.len() == limit {
                 break;
@@ -529,7 +527,12 @@ impl LexiconBuilder {
     }
 
     /// The finished lexicon.
-    pub fn build(self) -> Lexicon {
+    pub fn build(mut self) -> Lexicon {
+        self.lexicon
+            .alias_texts
+            .sort_by_cached_key(|(alias, folded, _)| {
+                (folded.chars().count(), folded.clone(), alias.clone())
+            });
         self.lexicon
     }
 }

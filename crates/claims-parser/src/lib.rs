@@ -32,6 +32,7 @@ pub mod lexicon;
 mod normalize;
 mod number;
 mod parse;
+pub mod suggest;
 
 pub use ast::{
     ABOUT_TOLERANCE, Assertion, Bound, Comparison, CountAssertion, DurationAssertion,
@@ -47,4 +48,8 @@ pub use lexicon::{
     RelationKind, Template, TemplateError, TemplatePart, TemplateRole, Tense, UnknownLanguage,
 };
 pub use normalize::fold;
+
+/// The longest assertion read, in bytes. An assertion is one claim in one sentence, a few hundred
+/// bytes at most; the limit keeps the cost of reading any input small and bounded.
+pub const MOST_ASSERTION_BYTES: usize = 1_000;
 pub use parse::parse_assertion;

@@ -49,6 +49,7 @@ pub fn parse_assertion(
             kind: ParseErrorKind::Empty,
         });
     }
+    within_limit(text)?;
     if canonical::looks_canonical(text) {
         return canonical::parse_canonical(text, lexicon);
     }
@@ -81,8 +82,12 @@ pub fn parse_assertion(
                     close: Vec::new(),
                 },
             });
-            if let ParseErrorKind::Expected { close: slot, .. } = &mut error.kind {
-                *slot = close;
+            match &mut error.kind {
+                ParseErrorKind::Expected { close: slot, .. } => *slot = close,
+                ParseErrorKind::UnknownName { text, suggestions } => {
+                    *suggestions = lexicon.suggest_aliases(text, 3);
+                }
+                _ => {}
             }
             Err(error)
         }
@@ -93,6 +98,22 @@ pub fn parse_assertion(
             },
         }),
     }
+}
+
+/// Refuses an assertion longer than [`crate::MOST_ASSERTION_BYTES`], underlining what is past the
+/// limit.
+pub(crate) fn within_limit(text: &str) -> Result<(), ParseError> {
+    if text.len() <= crate::MOST_ASSERTION_BYTES {
+        return Ok(());
+    }
+    let start = (0..=crate::MOST_ASSERTION_BYTES)
+        .rev()
+        .find(|&at| text.is_char_boundary(at))
+        .unwrap_or(0);
+    Err(ParseError {
+        span: start..text.len(),
+        kind: ParseErrorKind::TooLong { length: text.len() },
+    })
 }
 
 /// The (at most three) phrasings of `language` that share the most words with the assertion, for
@@ -598,8 +619,11 @@ impl<'a> Parser<'a> {
         }
         let span = self.span_of(pos, end);
         let text = self.text[span.clone()].to_owned();
-        let suggestions = self.lexicon.suggest_aliases(&text, 3);
-        let kind = ParseErrorKind::UnknownName { text, suggestions };
+        // Suggestions are found once, for the error reported, not for every reading tried.
+        let kind = ParseErrorKind::UnknownName {
+            text,
+            suggestions: Vec::new(),
+        };
         self.fail(end, RANK_NAME, ParseError { span, kind });
     }
 

@@ -200,10 +200,10 @@ fn check_all(
     let mut reports: Vec<DocumentReport> = Vec::new();
     let mut problems = Vec::new();
     for (name, path) in documents {
-        let text = match std::fs::read_to_string(&path) {
+        let text = match verifier::yaml::read_text(&path) {
             Ok(text) => text,
             Err(error) => {
-                problems.push(format!("error: cannot read {name}: {error}"));
+                problems.push(diagnostics::render_yaml_error(&name, &error));
                 continue;
             }
         };

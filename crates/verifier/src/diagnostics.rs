@@ -19,10 +19,14 @@ fn line_at(text: &str, offset: usize) -> (usize, &str, usize) {
 
 /// Renders a claim document's YAML error as `file:line:column: message`.
 pub fn render_yaml_error(file: &str, error: &YamlError) -> String {
-    match (error.line, error.column) {
+    let mut rendered = match (error.line, error.column) {
         (Some(line), Some(column)) => format!("error: {file}:{line}:{column}: {}", error.message),
         _ => format!("error: {file}: {}", error.message),
+    };
+    if let Some(help) = &error.help {
+        rendered.push_str(&format!("\n  help: {help}"));
     }
+    rendered
 }
 
 /// Renders the problems of a claim document (`text` is its YAML, read from `file`): assertions

@@ -98,16 +98,9 @@ pub(super) fn is_valid_id(id: &str) -> bool {
 }
 
 pub(super) fn closest<'a>(id: &str, known: impl Iterator<Item = &'a String>) -> Option<String> {
-    known
-        .map(|candidate| {
-            (
-                strsim::normalized_damerau_levenshtein(id, candidate),
-                candidate,
-            )
-        })
-        .filter(|(score, _)| *score >= 0.6)
-        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
-        .map(|(_, candidate)| format!("did you mean '{candidate}'?"))
+    claims_parser::suggest::closest(id, known.map(|known| (known.as_str(), ())), 1)
+        .first()
+        .map(|(candidate, ())| format!("did you mean '{candidate}'?"))
 }
 
 impl Builder {

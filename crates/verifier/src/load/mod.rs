@@ -137,14 +137,9 @@ pub fn load(roots: &[PathBuf]) -> Result<KnowledgeBase, LoadError> {
                 .map(|file| (display_path(root, &file), file)),
         );
     }
-    let texts: Vec<(String, Result<String, String>)> = files
+    let texts: Vec<(String, Result<String, yaml::YamlError>)> = files
         .into_iter()
-        .map(|(name, path)| {
-            (
-                name,
-                std::fs::read_to_string(&path).map_err(|e| e.to_string()),
-            )
-        })
+        .map(|(name, path)| (name, yaml::read_text(&path)))
         .collect();
     let sources: Vec<(String, &str)> = texts
         .iter()
@@ -154,8 +149,8 @@ pub fn load(roots: &[PathBuf]) -> Result<KnowledgeBase, LoadError> {
                 problems.push(LoadProblem {
                     file: name.clone(),
                     location: Location::File,
-                    message: format!("cannot read: {error}"),
-                    help: None,
+                    message: error.message.clone(),
+                    help: error.help.clone(),
                 });
                 None
             }
@@ -190,7 +185,7 @@ pub fn load_texts(files: &[(String, &str)]) -> Result<KnowledgeBase, LoadError> 
                     _ => Location::File,
                 },
                 message: error.message,
-                help: None,
+                help: error.help,
             }),
         }
     }

@@ -1,6 +1,9 @@
 //! Every YAML read of the workspace happens here, so that the YAML library can be swapped in one
-//! place. serde_yaml refuses alias bombs and nesting past 128 levels, and locates syntax and type
-//! errors by line and column.
+//! place. serde_yaml locates syntax and type errors by line and column. Before it sees a text, the
+//! text is held to limits that keep the cost of reading any input bounded: [`MOST_FILE_BYTES`],
+//! and the nesting depth and alias expansion of [`scan`].
+
+pub mod scan;
 
 use claims_parser::ClaimDocument;
 use serde::de::DeserializeOwned;
@@ -17,6 +20,31 @@ pub struct YamlError {
     pub line: Option<usize>,
     /// The 1-based column, if known.
     pub column: Option<usize>,
+    /// How it could be fixed, if known.
+    pub help: Option<String>,
+}
+
+/// The largest file read, in bytes. A larger file is refused before it is read: reference data
+/// can be spread over any number of files.
+pub const MOST_FILE_BYTES: u64 = 256 << 20;
+
+/// Refuses a file of `length` bytes if it is larger than [`MOST_FILE_BYTES`].
+pub fn check_file_size(length: u64) -> Result<(), YamlError> {
+    if length <= MOST_FILE_BYTES {
+        return Ok(());
+    }
+    Err(YamlError {
+        message: format!(
+            "the file is {} MiB; a file read has at most {} MiB",
+            length >> 20,
+            MOST_FILE_BYTES >> 20
+        ),
+        line: None,
+        column: None,
+        help: Some(
+            "split it: reference data and claim documents can be spread over many files".to_owned(),
+        ),
+    })
 }
 
 fn is_blank(text: &str) -> bool {
@@ -24,17 +52,61 @@ fn is_blank(text: &str) -> bool {
         .all(|line| line.trim().is_empty() || line.trim_start().starts_with('#'))
 }
 
+/// The text of the file at `path`, refused unread if it is larger than [`MOST_FILE_BYTES`].
+pub fn read_text(path: &std::path::Path) -> Result<String, YamlError> {
+    let unreadable = |error: std::io::Error| YamlError {
+        message: format!("cannot read: {error}"),
+        line: None,
+        column: None,
+        help: None,
+    };
+    let file = std::fs::File::open(path).map_err(unreadable)?;
+    check_file_size(file.metadata().map_err(unreadable)?.len())?;
+    std::io::read_to_string(file).map_err(unreadable)
+}
+
 fn read<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
+    check_file_size(text.len() as u64)?;
+    scan::check(text).map_err(|excess| YamlError {
+        message: excess.message,
+        line: Some(excess.line),
+        column: Some(excess.column),
+        help: Some(excess.help),
+    })?;
     serde_yaml::from_str(text).map_err(|error| {
         let location = error.location();
         let full = error.to_string();
         let message = without_position(&full);
+        let (line, column, help) = match location {
+            Some(location) => (Some(location.line()), Some(location.column()), None),
+            // serde_yaml does not locate a second document: the line of its marker does.
+            None if message.contains("more than one document") => (
+                second_document(text),
+                Some(1),
+                Some("a file holds one YAML document: remove the `---` line, or move what follows it to a file of its own".to_owned()),
+            ),
+            None => (None, None, None),
+        };
         YamlError {
             message,
-            line: location.as_ref().map(|l| l.line()),
-            column: location.as_ref().map(|l| l.column()),
+            line,
+            column,
+            help,
         }
     })
+}
+
+/// The 1-based line of the marker (`---`) that begins the second document of `text`.
+fn second_document(text: &str) -> Option<usize> {
+    let mut content = false;
+    for (number, line) in text.lines().enumerate() {
+        let is_marker = line == "---" || line.starts_with("--- ");
+        if is_marker && content {
+            return Some(number + 1);
+        }
+        content |= !is_marker && !line.trim().is_empty() && !line.trim_start().starts_with('#');
+    }
+    None
 }
 
 /// Drops serde_yaml's " at line L column C" from a message: the position is reported on its own.
@@ -67,6 +139,7 @@ pub fn read_claim_document(text: &str) -> Result<ClaimDocument, YamlError> {
             message: "the claim document is empty: it needs `article` and `claims`".to_owned(),
             line: None,
             column: None,
+            help: None,
         });
     }
     read(text)
