@@ -23,19 +23,24 @@ pub fn length_window(length: usize) -> RangeInclusive<usize> {
 
 /// The (at most `limit`) candidates closest to `text`, best first (ties by name), each once.
 /// Each candidate is a name and what it stands for.
-pub fn closest<'a, T: Copy>(
-    text: &str,
-    candidates: impl IntoIterator<Item = (&'a str, T)>,
-    limit: usize,
-) -> Vec<(&'a str, T)> {
+pub fn closest<'a, T: Copy, I>(text: &str, candidates: I, limit: usize) -> Vec<(&'a str, T)>
+where
+    I: IntoIterator<Item = (&'a str, T)> + Clone,
+{
     let window = length_window(text.chars().count());
     let first = text.chars().next();
-    let (same_start, others): (Vec<_>, Vec<_>) = candidates
+    let in_window = |(name, _): &(&'a str, T)| window.contains(&name.chars().count());
+    let starts_alike = |(name, _): &(&'a str, T)| name.chars().next() == first;
+    let same_start = candidates
+        .clone()
         .into_iter()
-        .filter(|(name, _)| window.contains(&name.chars().count()))
-        .partition(|(name, _)| name.chars().next() == first);
+        .filter(in_window)
+        .filter(starts_alike);
+    let others = candidates
+        .into_iter()
+        .filter(in_window)
+        .filter(|candidate| !starts_alike(candidate));
     let mut scored: Vec<(f64, &'a str, T)> = same_start
-        .into_iter()
         .chain(others)
         .take(MOST_COMPARED)
         .map(|(name, value)| {

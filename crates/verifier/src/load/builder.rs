@@ -97,7 +97,10 @@ pub(super) fn is_valid_id(id: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | ':'))
 }
 
-pub(super) fn closest<'a>(id: &str, known: impl Iterator<Item = &'a String>) -> Option<String> {
+pub(super) fn closest<'a>(
+    id: &str,
+    known: impl Iterator<Item = &'a String> + Clone,
+) -> Option<String> {
     claims_parser::suggest::closest(id, known.map(|known| (known.as_str(), ())), 1)
         .first()
         .map(|(candidate, ())| format!("did you mean '{candidate}'?"))
