@@ -109,6 +109,18 @@ fn quoted_list(items: &[String], last: &str) -> String {
     }
 }
 
+/// Text of the assertion quoted in a message: whole, or for a long one its start and end with its
+/// length (the diagnostic underlines all of it).
+fn shown(text: &str) -> String {
+    let length = text.chars().count();
+    if length <= 40 {
+        return format!("'{text}'");
+    }
+    let head: String = text.chars().take(12).collect();
+    let tail: String = text.chars().skip(length - 4).collect();
+    format!("'{head}…{tail}' ({length} characters)")
+}
+
 impl fmt::Display for ParseErrorKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -118,7 +130,7 @@ impl fmt::Display for ParseErrorKind {
                 "the assertion is {length} bytes long; an assertion has at most {}",
                 crate::MOST_ASSERTION_BYTES
             ),
-            ParseErrorKind::UnknownName { text, .. } => write!(f, "unknown name '{text}'"),
+            ParseErrorKind::UnknownName { text, .. } => write!(f, "unknown name {}", shown(text)),
             ParseErrorKind::AmbiguousName { text, candidates } => {
                 write!(
                     f,
@@ -146,20 +158,10 @@ impl fmt::Display for ParseErrorKind {
                 }
             }
             ParseErrorKind::BadDate { text, reason } => {
-                write!(f, "'{text}' is not a date: {reason}")
+                write!(f, "{} is not a date: {reason}", shown(text))
             }
             ParseErrorKind::BadNumber { text, reason } => {
-                let length = text.chars().count();
-                if length > 40 {
-                    let head: String = text.chars().take(12).collect();
-                    let tail: String = text.chars().skip(length - 4).collect();
-                    write!(
-                        f,
-                        "'{head}…{tail}' ({length} characters) cannot be read as a number: {reason}"
-                    )
-                } else {
-                    write!(f, "'{text}' cannot be read as a number: {reason}")
-                }
+                write!(f, "{} cannot be read as a number: {reason}", shown(text))
             }
             ParseErrorKind::ReversedSpan { from, to } => {
                 write!(f, "the span from {from} to {to} ends before it begins")
