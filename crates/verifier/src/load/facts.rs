@@ -62,6 +62,13 @@ impl Builder {
                         None,
                     );
                 }
+                if !value.amount.is_finite() {
+                    self.problem(
+                        &item.field("value.amount"),
+                        "the amount is not a finite number",
+                        Some("write the number in digits, such as 10127874".to_owned()),
+                    );
+                }
                 Some(Value {
                     amount: value.amount,
                     unit: value.unit.clone(),
