@@ -120,3 +120,42 @@ pub fn reference_files(root: &Path, seen: &mut HashSet<PathBuf>) -> Walk {
     }
     walk
 }
+
+#[cfg(all(test, unix))]
+mod tests {
+    use std::os::unix::fs::symlink;
+
+    use super::*;
+
+    #[test]
+    fn a_loop_is_reported_once_and_every_file_found_once() {
+        let root = tempfile::tempdir().unwrap();
+        std::fs::write(root.path().join("a.yaml"), "").unwrap();
+        std::fs::create_dir(root.path().join("sub")).unwrap();
+        std::fs::write(root.path().join("sub/b.yml"), "").unwrap();
+        symlink(".", root.path().join("loop")).unwrap();
+        symlink("sub", root.path().join("again")).unwrap();
+        let walk = reference_files(root.path(), &mut HashSet::new());
+        let names: Vec<_> = walk
+            .files
+            .iter()
+            .map(|file| file.strip_prefix(root.path()).unwrap().to_owned())
+            .collect();
+        assert_eq!(names, [Path::new("a.yaml"), Path::new("again/b.yml")]);
+        assert_eq!(walk.problems.len(), 1);
+        assert!(
+            matches!(&walk.problems[0], WalkProblem::Loop { link, .. } if link.ends_with("loop"))
+        );
+    }
+
+    #[test]
+    fn what_cannot_be_read_is_reported_at_its_own_path() {
+        let root = tempfile::tempdir().unwrap();
+        std::fs::create_dir(root.path().join("sub")).unwrap();
+        symlink("nowhere", root.path().join("sub/gone")).unwrap();
+        let walk = reference_files(root.path(), &mut HashSet::new());
+        assert_eq!(walk.problems.len(), 1);
+        assert_eq!(walk.problems[0].path(), root.path().join("sub/gone"));
+        assert!(matches!(walk.problems[0], WalkProblem::Unreadable { .. }));
+    }
+}
