@@ -101,6 +101,13 @@ pub fn reference_files(root: &Path, seen: &mut HashSet<PathBuf>) -> Walk {
             }
             Err(error) => {
                 let path = error.path().unwrap_or(root).to_path_buf();
+                let dangling = error.io_error().is_some_and(|io| {
+                    io.kind() == std::io::ErrorKind::NotFound && path.is_symlink()
+                });
+                if dangling && !is_yaml(&path) {
+                    // A link to nothing that would not be read anyway, such as an editor's lock.
+                    continue;
+                }
                 let problem = match error.loop_ancestor() {
                     Some(ancestor) => WalkProblem::Loop {
                         link: path,
@@ -152,10 +159,11 @@ mod tests {
     fn what_cannot_be_read_is_reported_at_its_own_path() {
         let root = tempfile::tempdir().unwrap();
         std::fs::create_dir(root.path().join("sub")).unwrap();
-        symlink("nowhere", root.path().join("sub/gone")).unwrap();
+        symlink("nowhere", root.path().join("sub/gone.yaml")).unwrap();
+        symlink("nowhere", root.path().join("sub/.#lock")).unwrap();
         let walk = reference_files(root.path(), &mut HashSet::new());
         assert_eq!(walk.problems.len(), 1);
-        assert_eq!(walk.problems[0].path(), root.path().join("sub/gone"));
+        assert_eq!(walk.problems[0].path(), root.path().join("sub/gone.yaml"));
         assert!(matches!(walk.problems[0], WalkProblem::Unreadable { .. }));
     }
 }
