@@ -2,13 +2,14 @@
 //! a change is merged. Each finding has a level, a location and a message.
 
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, BinaryHeap, HashMap, HashSet};
+use std::collections::{BTreeSet, BinaryHeap, HashMap, HashSet};
 
 use claims_parser::fold;
 use jiff::civil::Date;
 
 use crate::kb::{
-    Days, EntityId, Fact, FactId, FactTime, KnowledgeBase, Relation, RelationId, SpanEnd,
+    Completeness, Days, EntityId, Fact, FactId, FactTime, KnowledgeBase, Relation, RelationId,
+    SpanEnd,
 };
 use crate::load::{LoadProblem, Location};
 use crate::model::SingleValued;
@@ -395,42 +396,129 @@ fn overlap_finding(
     }
 }
 
-/// A positive and a negative fact of one pair over a common time.
-fn positive_and_negative(kb: &KnowledgeBase, findings: &mut Vec<Finding>) {
-    let mut pairs: BTreeMap<(RelationId, EntityId, Option<EntityId>), Vec<&Fact>> = BTreeMap::new();
-    for fact in kb.facts() {
-        pairs
-            .entry((fact.relation, fact.subject, fact.object))
-            .or_default()
-            .push(fact);
+/// The items that meet one query span (share a day with it), in order of first day.
+struct Meeting<'s> {
+    /// The items that began before the query and had not ended by its first day, by first day.
+    begun: &'s BTreeSet<(Date, usize)>,
+    /// The items that begin within the query.
+    beginning: &'s [usize],
+}
+
+impl Meeting<'_> {
+    /// How many items meet the query.
+    fn len(&self) -> usize {
+        self.begun.len() + self.beginning.len()
     }
-    for facts in pairs.values() {
-        for negative in facts.iter().filter(|f| f.negative) {
-            for positive in facts.iter().filter(|f| !f.negative) {
-                let (Some(denied), (_, held)) = (negative.days().0, positive.days()) else {
-                    continue;
-                };
-                let certain = positive.days().0;
-                if certain.is_some_and(|c| c.meets(&denied))
-                    || (positive.days().0.is_none() && held.meets(&denied))
-                {
-                    findings.push(Finding {
-                        level: Level::Error,
-                        file: negative.file.to_string(),
-                        location: at_fact(negative),
-                        message: format!(
-                            "negative fact '{}' ({}) contradicts '{}' ({}) in {}",
-                            negative.id,
-                            span_text(negative),
-                            positive.id,
-                            span_text(positive),
-                            positive.file
-                        ),
-                        help: Some("correct the dates of one of them, or remove the one its sources do not support".to_owned()),
-                    });
-                }
-            }
+
+    /// The items, by first day.
+    fn items(&self) -> impl Iterator<Item = usize> + '_ {
+        self.begun
+            .iter()
+            .map(|&(_, item)| item)
+            .chain(self.beginning.iter().copied())
+    }
+}
+
+/// Calls `each` with every query's index and the items that meet it: one sweep over items and
+/// queries in order of first day, so the cost grows with their number, not with their pairs (a
+/// caller that walks every meeting item pays for those it walks).
+fn for_each_meeting(items: &[Days], queries: &[Days], mut each: impl FnMut(usize, Meeting<'_>)) {
+    let mut by_first: Vec<usize> = (0..items.len()).collect();
+    by_first.sort_by_key(|&item| (items[item].first, item));
+    let mut order: Vec<usize> = (0..queries.len()).collect();
+    order.sort_by_key(|&query| (queries[query].first, query));
+    let mut begun = BTreeSet::new();
+    let mut ending = BinaryHeap::new();
+    let mut next = 0;
+    for query in order {
+        let Days { first, last } = queries[query];
+        while let Some(&item) = by_first.get(next)
+            && items[item].first < first
+        {
+            begun.insert((items[item].first, item));
+            ending.push(Reverse((items[item].last, item)));
+            next += 1;
         }
+        while let Some(&Reverse((end, item))) = ending.peek()
+            && end < first
+        {
+            ending.pop();
+            begun.remove(&(items[item].first, item));
+        }
+        let beginning = by_first[next..].partition_point(|&item| items[item].first <= last);
+        each(
+            query,
+            Meeting {
+                begun: &begun,
+                beginning: &by_first[next..next + beginning],
+            },
+        );
+    }
+}
+
+/// A negative fact and positive facts of its pair over a common time: one finding per negative
+/// fact, naming the positive facts it contradicts. The facts are grouped by pair, and each pair's
+/// are swept once (see [`for_each_meeting`]).
+fn positive_and_negative(kb: &KnowledgeBase, findings: &mut Vec<Finding>) {
+    type Split<'k> = (Vec<&'k Fact>, Vec<&'k Fact>);
+    let mut pairs: HashMap<(RelationId, EntityId, Option<EntityId>), Split> = HashMap::new();
+    for fact in kb.facts() {
+        let (negatives, positives) = pairs
+            .entry((fact.relation, fact.subject, fact.object))
+            .or_default();
+        if fact.negative {
+            negatives.push(fact);
+        } else {
+            positives.push(fact);
+        }
+    }
+    for (negatives, positives) in pairs.values() {
+        if negatives.is_empty() || positives.is_empty() {
+            continue;
+        }
+        // A positive fact contradicts a negative one on the days it certainly holds or, if it
+        // holds on none for certain, on the days it may hold.
+        let held: Vec<Days> = positives
+            .iter()
+            .map(|fact| {
+                let (certain, possible) = fact.days();
+                certain.unwrap_or(possible)
+            })
+            .collect();
+        let (denying, denied): (Vec<&Fact>, Vec<Days>) = negatives
+            .iter()
+            .filter_map(|&fact| Some((fact, fact.days().0?)))
+            .unzip();
+        for_each_meeting(&held, &denied, |index, meeting| {
+            let negative = denying[index];
+            let contradicted = match meeting.len() {
+                0 => return,
+                1 => {
+                    let positive = positives[meeting.items().next().expect("one fact")];
+                    format!(
+                        "'{}' ({}) in {}",
+                        positive.id,
+                        span_text(positive),
+                        positive.file
+                    )
+                }
+                count => format!(
+                    "{count} facts: {}",
+                    fact_list(meeting.items().map(|item| positives[item]), count, true)
+                ),
+            };
+            findings.push(Finding {
+                level: Level::Error,
+                file: negative.file.to_string(),
+                location: at_fact(negative),
+                message: format!(
+                    "negative fact '{}' ({}) contradicts {contradicted}",
+                    negative.id,
+                    span_text(negative),
+                ),
+                help: Some("correct the dates of one of them, or remove the one its sources do not support".to_owned()),
+            });
+        });
     }
 }
 
@@ -509,34 +597,57 @@ pub(crate) fn scheduled(kb: &KnowledgeBase, fact: &Fact) -> Option<claims_parser
 
 /// A fact inside a completeness record's span that was reviewed after the record: the record's
 /// sources did not list it, so one of the two is wrong.
+///
+/// The records are grouped by relation and fixed sides, each group's facts are found through the
+/// knowledge base's indexes, and each group is swept once (see [`for_each_meeting`]): the cost
+/// grows with the facts and records, and with the pairs of them whose spans meet.
 fn against_completeness(kb: &KnowledgeBase, findings: &mut Vec<Finding>) {
+    type Key = (RelationId, Option<EntityId>, Option<EntityId>);
+    let mut groups: HashMap<Key, Vec<&Completeness>> = HashMap::new();
     for record in kb.completeness_records() {
-        let span = Days {
-            first: record.from.first_day(),
-            last: record.to.last_day(),
+        groups
+            .entry((record.relation, record.subject, record.object))
+            .or_default()
+            .push(record);
+    }
+    for (&(relation, subject, object), records) in &groups {
+        let candidates: &[FactId] = match (subject, object) {
+            (Some(subject), Some(object)) => kb.facts_of_pair(relation, subject, object),
+            (Some(subject), None) => kb.facts_by_subject(relation, subject),
+            (None, Some(object)) => kb.facts_by_object(relation, object),
+            // Loading refuses a record that fixes neither side.
+            (None, None) => &[],
         };
-        for fact in kb.facts() {
-            if fact.relation != record.relation
-                || fact.negative
-                || record.subject.is_some_and(|s| s != fact.subject)
-                || record.object.is_some_and(|o| Some(o) != fact.object)
-            {
-                continue;
+        let facts: Vec<&Fact> = candidates
+            .iter()
+            .map(|&id| kb.fact(id))
+            .filter(|fact| !fact.negative)
+            .collect();
+        let spans: Vec<Days> = records
+            .iter()
+            .map(|record| Days {
+                first: record.from.first_day(),
+                last: record.to.last_day(),
+            })
+            .collect();
+        let held: Vec<Days> = facts.iter().map(|fact| fact.days().1).collect();
+        for_each_meeting(&spans, &held, |index, meeting| {
+            let fact = facts[index];
+            for record in meeting.items().map(|item| records[item]) {
+                if fact.reviewed.first_day() > record.reviewed.last_day() {
+                    findings.push(Finding {
+                        level: Level::Error,
+                        file: fact.file.to_string(),
+                        location: at_fact(fact),
+                        message: format!(
+                            "'{}' ({}) falls within completeness record '{}' ({} to {}), which was reviewed on {} before it: the record's sources did not list it",
+                            fact.id, span_text(fact), record.id, record.from, record.to, record.reviewed
+                        ),
+                        help: Some("check the fact against the record's sources, then review the record again or correct the fact".to_owned()),
+                    });
+                }
             }
-            let (_, days) = fact.days();
-            if span.meets(&days) && fact.reviewed.first_day() > record.reviewed.last_day() {
-                findings.push(Finding {
-                    level: Level::Error,
-                    file: fact.file.to_string(),
-                    location: at_fact(fact),
-                    message: format!(
-                        "'{}' ({}) falls within completeness record '{}' ({} to {}), which was reviewed on {} before it: the record's sources did not list it",
-                        fact.id, span_text(fact), record.id, record.from, record.to, record.reviewed
-                    ),
-                    help: Some("check the fact against the record's sources, then review the record again or correct the fact".to_owned()),
-                });
-            }
-        }
+        });
     }
 }
 
@@ -729,6 +840,35 @@ mod tests {
                     }
                 }
                 prop_assert_eq!(overlap_stretches(run.iter().map(|&i| &held[i])), merged);
+            }
+        }
+
+        #[test]
+        fn meetings_are_the_spans_that_share_a_day(
+            items in prop::collection::vec((0..100i64, 0..30i64), 0..20),
+            queries in prop::collection::vec((0..100i64, 0..30i64), 0..20),
+        ) {
+            let days = |spans: &[(i64, i64)]| -> Vec<Days> {
+                spans
+                    .iter()
+                    .map(|&(first, length)| Days { first: day(first), last: day(first + length) })
+                    .collect()
+            };
+            let (items, queries) = (days(&items), days(&queries));
+            let mut found = vec![None; queries.len()];
+            for_each_meeting(&items, &queries, |query, meeting| {
+                let met: Vec<usize> = meeting.items().collect();
+                assert_eq!(met.len(), meeting.len());
+                found[query] = Some(met.into_iter().collect::<BTreeSet<usize>>());
+            });
+            for (query, span) in queries.iter().enumerate() {
+                let expected: BTreeSet<usize> = items
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, item)| item.first <= span.last && span.first <= item.last)
+                    .map(|(index, _)| index)
+                    .collect();
+                prop_assert_eq!(found[query].as_ref(), Some(&expected));
             }
         }
     }
