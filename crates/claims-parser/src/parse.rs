@@ -64,12 +64,13 @@ pub fn parse_assertion(
         phrasing_matched: false,
     };
     parser.read_all(&qualifiers);
-    let close = if parser.phrasing_matched {
-        Vec::new()
-    } else {
-        close_phrasings(&parser.tokens, language, lexicon)
-    };
-    let Parser { readings, best, .. } = parser;
+    let Parser {
+        readings,
+        best,
+        tokens,
+        phrasing_matched,
+        ..
+    } = parser;
     match readings.len() {
         1 => Ok(readings.into_iter().next().expect("one reading")),
         0 => {
@@ -81,8 +82,16 @@ pub fn parse_assertion(
                     close: Vec::new(),
                 },
             });
-            if let ParseErrorKind::Expected { close: slot, .. } = &mut error.kind {
-                *slot = close;
+            // The help is worked out for the failure reported only: the attempts that fail on the
+            // way to a reading are many, and the nearest aliases cost a pass over the lexicon.
+            match &mut error.kind {
+                ParseErrorKind::Expected { close, .. } if !phrasing_matched => {
+                    *close = close_phrasings(&tokens, language, lexicon);
+                }
+                ParseErrorKind::UnknownName { text, suggestions } => {
+                    *suggestions = lexicon.suggest_aliases(text, 3);
+                }
+                _ => {}
             }
             Err(error)
         }
@@ -598,8 +607,11 @@ impl<'a> Parser<'a> {
         }
         let span = self.span_of(pos, end);
         let text = self.text[span.clone()].to_owned();
-        let suggestions = self.lexicon.suggest_aliases(&text, 3);
-        let kind = ParseErrorKind::UnknownName { text, suggestions };
+        // Suggestions are added to the failure that is reported (see `parse_assertion`).
+        let kind = ParseErrorKind::UnknownName {
+            text,
+            suggestions: Vec::new(),
+        };
         self.fail(end, RANK_NAME, ParseError { span, kind });
     }
 
