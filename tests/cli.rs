@@ -26,6 +26,8 @@ fn factcheck() -> Command {
 
 /// A claim document with a misspelt name, committed so that its path in snapshots is stable.
 const BAD_ASSERTION: &str = "tests/fixtures/bad-assertion.yaml";
+/// A claim document with a repeated claim id and the same misspelt name in two of those claims.
+const DUPLICATE_CLAIMS: &str = "tests/fixtures/duplicate-claims.yaml";
 /// A reference directory with a misspelt relation and a span that ends before it begins.
 const BAD_REFERENCE: &str = "tests/fixtures/bad-reference/reference";
 
@@ -52,6 +54,11 @@ fn an_unknown_verdict_is_a_usage_error() {
 #[test]
 fn a_bad_assertion_exits_2_with_its_location_and_a_suggestion() {
     assert_cmd_snapshot!(factcheck().args(["check", BAD_ASSERTION]));
+}
+
+#[test]
+fn duplicate_claims_are_each_reported_once_and_located_in_their_own_claim() {
+    assert_cmd_snapshot!(factcheck().args(["check", DUPLICATE_CLAIMS]));
 }
 
 #[test]

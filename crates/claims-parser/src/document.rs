@@ -121,6 +121,8 @@ pub enum DocumentProblem {
     Assertion {
         /// The path of the assertion, such as `claims[3].assertions[0]`.
         path: String,
+        /// The position of its claim in the document's `claims` (ids may repeat).
+        claim_index: usize,
         /// The id of its claim.
         claim: String,
         /// The assertion as written.
@@ -172,6 +174,7 @@ impl ClaimDocument {
                     Ok(assertion) => assertions.push(assertion),
                     Err(error) => problems.push(DocumentProblem::Assertion {
                         path: format!("{path}.assertions[{number}]"),
+                        claim_index: index,
                         claim: claim.id.clone(),
                         text: text.clone(),
                         error,

@@ -65,12 +65,13 @@ pub fn parse_assertion(
         phrasing_matched: false,
     };
     parser.read_all(&qualifiers);
-    let close = if parser.phrasing_matched {
-        Vec::new()
-    } else {
-        close_phrasings(&parser.tokens, language, lexicon)
-    };
-    let Parser { readings, best, .. } = parser;
+    let Parser {
+        readings,
+        best,
+        tokens,
+        phrasing_matched,
+        ..
+    } = parser;
     match readings.len() {
         1 => Ok(readings.into_iter().next().expect("one reading")),
         0 => {
@@ -82,8 +83,12 @@ pub fn parse_assertion(
                     close: Vec::new(),
                 },
             });
+            // The help is worked out for the failure reported only: the attempts that fail on the
+            // way to a reading are many, and the nearest aliases cost a pass over the lexicon.
             match &mut error.kind {
-                ParseErrorKind::Expected { close: slot, .. } => *slot = close,
+                ParseErrorKind::Expected { close, .. } if !phrasing_matched => {
+                    *close = close_phrasings(&tokens, language, lexicon);
+                }
                 ParseErrorKind::UnknownName { text, suggestions } => {
                     *suggestions = lexicon.suggest_aliases(text, 3);
                 }
@@ -619,7 +624,7 @@ impl<'a> Parser<'a> {
         }
         let span = self.span_of(pos, end);
         let text = self.text[span.clone()].to_owned();
-        // Suggestions are found once, for the error reported, not for every reading tried.
+        // Suggestions are added to the failure that is reported (see `parse_assertion`).
         let kind = ParseErrorKind::UnknownName {
             text,
             suggestions: Vec::new(),

@@ -7,14 +7,34 @@ use crate::check::CheckError;
 use crate::load::LoadProblem;
 use crate::yaml::{self, YamlError};
 
-/// The 1-based line and column of a byte offset, with the line's text and the offset within it.
-fn line_at(text: &str, offset: usize) -> (usize, &str, usize) {
-    let line_start = text[..offset].rfind('\n').map_or(0, |newline| newline + 1);
-    let line_end = text[offset..]
-        .find('\n')
-        .map_or(text.len(), |newline| offset + newline);
-    let line = text[..offset].matches('\n').count() + 1;
-    (line, &text[line_start..line_end], offset - line_start)
+/// The lines of a text, to find the line of a byte offset without counting from the start.
+struct Lines<'t> {
+    text: &'t str,
+    /// The byte offset where each line begins.
+    starts: Vec<usize>,
+}
+
+impl<'t> Lines<'t> {
+    fn of(text: &'t str) -> Lines<'t> {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(newline, _)| newline + 1))
+            .collect();
+        Lines { text, starts }
+    }
+
+    /// The 1-based line of a byte offset, with the line's text and the offset within it.
+    fn at(&self, offset: usize) -> (usize, &'t str, usize) {
+        let index = self.starts.partition_point(|&start| start <= offset) - 1;
+        let line_start = self.starts[index];
+        let line_end = self.text[offset..]
+            .find('\n')
+            .map_or(self.text.len(), |newline| offset + newline);
+        (
+            index + 1,
+            &self.text[line_start..line_end],
+            offset - line_start,
+        )
+    }
 }
 
 /// Renders a claim document's YAML error as `file:line:column: message`.
@@ -43,6 +63,11 @@ pub fn render_check_error(
         CheckError::Document(problems) => problems,
         CheckError::Judge { .. } => return format!("error: {file}: {error}"),
     };
+    let lines = Lines::of(text);
+    // Each claim's assertions are looked for in its own item, or, when the items cannot be told
+    // apart, after the last assertion found: never from the start for every problem.
+    let items = yaml::claim_items(text, document.claims.len());
+    let mut after = 0;
     let mut rendered = Vec::new();
     for problem in problems {
         match problem {
@@ -50,19 +75,24 @@ pub fn render_check_error(
                 rendered.push(format!("error: {file}: {path}: {message}"))
             }
             DocumentProblem::Assertion {
-                claim,
+                claim_index,
                 text: assertion,
                 error,
                 path,
+                ..
             } => {
-                let claim_at = document
-                    .claims
-                    .iter()
-                    .find(|c| &c.id == claim)
-                    .and_then(|c| yaml::locate_scalar(text, &format!("id: {}", c.id), 0))
-                    .unwrap_or(0);
-                let located = yaml::locate_scalar(text, assertion, claim_at)
-                    .map(|offset| line_at(text, offset));
+                let within = match &items {
+                    Some(items) => {
+                        let end = items.get(claim_index + 1).copied().unwrap_or(text.len());
+                        items[*claim_index]..end
+                    }
+                    None => after..text.len(),
+                };
+                let found = yaml::locate_scalar(text, assertion, within);
+                if let Some(offset) = found {
+                    after = offset + assertion.len();
+                }
+                let located = found.map(|offset| lines.at(offset));
                 let at = located.map(|(line, line_text, offset)| SourceLine {
                     path: file,
                     line,

@@ -381,10 +381,6 @@ impl Days {
     pub(crate) fn contains(&self, other: &Days) -> bool {
         self.first <= other.first && other.last <= self.last
     }
-
-    pub(crate) fn meets(&self, other: &Days) -> bool {
-        self.first <= other.last && other.first <= self.last
-    }
 }
 
 impl fmt::Display for Days {

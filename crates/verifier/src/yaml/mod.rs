@@ -5,6 +5,8 @@
 
 pub mod scan;
 
+use std::ops::Range;
+
 use claims_parser::ClaimDocument;
 use serde::de::DeserializeOwned;
 
@@ -161,12 +163,83 @@ pub fn claim_document_schema() -> String {
     text
 }
 
-/// Where a plain or quoted scalar with the value `value` stands in the YAML `text`, searching from
-/// byte `from`: the byte offset of its first character. Block scalars and escaped strings are not
-/// found; callers then fall back to the item's path.
-pub fn locate_scalar(text: &str, value: &str, from: usize) -> Option<usize> {
-    if value.is_empty() || from > text.len() {
+/// Where a plain or quoted scalar with the value `value` stands in the YAML `text`, searching the
+/// bytes `within`: the byte offset of its first character. Block scalars and escaped strings are
+/// not found; callers then fall back to the item's path.
+pub fn locate_scalar(text: &str, value: &str, within: Range<usize>) -> Option<usize> {
+    let searched = text.get(within.clone())?;
+    if value.is_empty() {
         return None;
     }
-    text[from..].find(value).map(|offset| from + offset)
+    searched.find(value).map(|offset| within.start + offset)
+}
+
+/// Where each item of the top-level `claims` sequence of a claim document's YAML `text` begins,
+/// when the sequence is written in block style (each item a line starting with `-`) and has
+/// `count` items: the byte offsets of their dashes. One pass over the text.
+pub fn claim_items(text: &str, count: usize) -> Option<Vec<usize>> {
+    let mut lines = text.split_inclusive('\n').scan(0, |offset, line| {
+        let start = *offset;
+        *offset += line.len();
+        Some((start, line))
+    });
+    lines.find(|(_, line)| {
+        line.strip_prefix("claims:").is_some_and(|rest| {
+            let rest = rest.trim();
+            rest.is_empty() || rest.starts_with('#')
+        })
+    })?;
+    let is_item = |content: &str| {
+        content
+            .strip_prefix('-')
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\n', '\r']))
+    };
+    let mut indent = None;
+    let mut items = Vec::new();
+    for (start, line) in lines {
+        let content = line.trim_start_matches(' ');
+        if content.trim().is_empty() || content.starts_with('#') {
+            continue;
+        }
+        let depth = line.len() - content.len();
+        match indent {
+            None if is_item(content) => indent = Some(depth),
+            None => return None,
+            Some(item) if depth > item => continue,
+            Some(item) if depth < item || !is_item(content) => break,
+            Some(_) => {}
+        }
+        items.push(start + depth);
+    }
+    (items.len() == count).then_some(items)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::claim_items;
+
+    #[test]
+    fn claim_items_are_the_dashes_of_the_block_sequence() {
+        let text = "article:\n  title: T\nclaims:   # the claims\n  - id: a\n    quote: |\n      - not an item\n\n    assertions:\n      - \"x\"\n  # - a comment\n  - {id: b, quote: q, not_checkable: vague}\nnote: after\n";
+        let items = claim_items(text, 2).unwrap();
+        assert_eq!(items.len(), 2);
+        assert!(text[items[0]..].starts_with("- id: a"));
+        assert!(text[items[1]..].starts_with("- {id: b"));
+        assert_eq!(claim_items(text, 3), None);
+    }
+
+    #[test]
+    fn claim_items_may_be_unindented() {
+        let text = "claims:\n- id: a\n  assertions: [x]\n-\n  id: b\n";
+        let items = claim_items(text, 2).unwrap();
+        assert!(text[items[0]..].starts_with("- id: a"));
+        assert!(text[items[1]..].starts_with("-\n  id: b"));
+    }
+
+    #[test]
+    fn a_flow_sequence_has_no_items() {
+        assert_eq!(claim_items("claims: [{id: a}]\n", 1), None);
+        assert_eq!(claim_items("claims:\n  [{id: a}]\n", 1), None);
+        assert_eq!(claim_items("article: {}\n", 0), None);
+    }
 }

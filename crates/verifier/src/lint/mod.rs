@@ -1,0 +1,179 @@
+//! Checks of the reference data beyond what loading refuses: what a curator should look at before
+//! a change is merged. Each finding has a level, a location and a message.
+//!
+//! One module per kind of check: `overlaps.rs` (single-valued relations), `contradictions.rs`
+//! (negative facts and completeness records against the facts), `announced.rs` (events and ends
+//! only announced by their sources), `names.rs` (aliases that read alike) and `unused.rs`; each
+//! sweeps what it checks per key, so that lint's cost grows with the data, not with its pairs
+//! (`sweep.rs`).
+
+mod announced;
+mod contradictions;
+mod names;
+mod overlaps;
+mod sweep;
+mod unused;
+
+pub(crate) use announced::scheduled;
+use announced::{announced_ends, scheduled_events};
+use contradictions::{against_completeness, positive_and_negative};
+use names::alias_lookalikes;
+use overlaps::single_valued_overlaps;
+use unused::unused;
+
+use crate::kb::{Fact, FactTime, KnowledgeBase, SpanEnd};
+use crate::load::{LoadProblem, Location};
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// The data is wrong or contradicts itself: `ref lint` exits with 1.
+    Error,
+    /// Worth a look, but not wrong.
+    Warning,
+}
+
+/// One finding of `ref lint`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Finding {
+    /// How serious it is.
+    pub level: Level,
+    /// The file, relative to the parent of its root.
+    pub file: String,
+    /// Where in the file.
+    pub location: Location,
+    /// What was found.
+    pub message: String,
+    /// What to do about it, if known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+}
+
+impl Finding {
+    /// A loading problem as an error finding.
+    pub fn from_problem(problem: &LoadProblem) -> Finding {
+        Finding {
+            level: Level::Error,
+            file: problem.file.clone(),
+            location: problem.location.clone(),
+            message: problem.message.clone(),
+            help: problem.help.clone(),
+        }
+    }
+}
+
+impl std::fmt::Display for Finding {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let level = match self.level {
+            Level::Error => "error",
+            Level::Warning => "warning",
+        };
+        let problem = LoadProblem {
+            file: self.file.clone(),
+            location: self.location.clone(),
+            message: self.message.clone(),
+            help: self.help.clone(),
+        };
+        write!(f, "{level}: {problem}")
+    }
+}
+
+fn at_fact(fact: &Fact) -> Location {
+    Location::Item {
+        path: format!("facts[{}]", fact.index),
+        id: Some(fact.id.to_string()),
+    }
+}
+
+/// Lints a loaded knowledge base. Findings are sorted by file, then position.
+pub fn lint(kb: &KnowledgeBase) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    single_valued_overlaps(kb, &mut findings);
+    positive_and_negative(kb, &mut findings);
+    scheduled_events(kb, &mut findings);
+    announced_ends(kb, &mut findings);
+    against_completeness(kb, &mut findings);
+    alias_lookalikes(kb, &mut findings);
+    unused(kb, &mut findings);
+    findings.sort_by_cached_key(|f| {
+        (
+            f.file.clone(),
+            location_key(&f.location),
+            f.level,
+            f.message.clone(),
+        )
+    });
+    findings
+}
+
+/// Sorts `facts[2]` before `facts[10]`.
+fn location_key(location: &Location) -> (String, usize, String) {
+    match location {
+        Location::Item { path, .. } => {
+            let (section, rest) = path.split_once('[').unwrap_or((path, ""));
+            let index = rest
+                .split(']')
+                .next()
+                .and_then(|n| n.parse().ok())
+                .unwrap_or(0);
+            (section.to_owned(), index, path.clone())
+        }
+        Location::Position { line, .. } => (String::new(), *line, String::new()),
+        Location::File => (String::new(), 0, String::new()),
+    }
+}
+
+fn span_text(fact: &Fact) -> String {
+    match fact.time {
+        FactTime::Span {
+            from,
+            end: SpanEnd::To(to),
+        } => format!("{from} to {to}"),
+        FactTime::Span {
+            from,
+            end: SpanEnd::Open,
+        } => format!("from {from}"),
+        FactTime::Span {
+            from,
+            end: SpanEnd::KnownUntil(until),
+        } => format!("from {from}, known to hold until {until}"),
+        FactTime::On(on) => on.to_string(),
+        FactTime::Always => "always".to_owned(),
+    }
+}
+
+/// How many facts a finding names before it counts the rest.
+const NAMED_FACTS: usize = 5;
+
+/// How many stretches of days a finding names before it counts the rest.
+const NAMED_STRETCHES: usize = 3;
+
+/// `'a' (span), 'b' (span) and 3 more`: the first [`NAMED_FACTS`] of `facts` (of `total`), each
+/// with its span and, when `in_file`, its file.
+fn fact_list<'k>(facts: impl Iterator<Item = &'k Fact>, total: usize, in_file: bool) -> String {
+    let mut named: Vec<String> = facts
+        .take(NAMED_FACTS)
+        .map(|fact| {
+            let name = format!("'{}' ({})", fact.id, span_text(fact));
+            if in_file {
+                format!("{name} in {}", fact.file)
+            } else {
+                name
+            }
+        })
+        .collect();
+    if total > named.len() {
+        named.push(format!("{} more", total - named.len()));
+    }
+    and_list(named)
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn and_list(mut items: Vec<String>) -> String {
+    match items.pop() {
+        Some(last) if !items.is_empty() => format!("{} and {last}", items.join(", ")),
+        Some(last) => last,
+        None => String::new(),
+    }
+}
