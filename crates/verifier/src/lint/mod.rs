@@ -177,3 +177,12 @@ fn and_list(mut items: Vec<String>) -> String {
         None => String::new(),
     }
 }
+
+/// The day `offset` days after 2000-01-01, for the tests of the checks.
+#[cfg(test)]
+fn test_day(offset: i64) -> jiff::civil::Date {
+    use jiff::ToSpan;
+    jiff::civil::date(2000, 1, 1)
+        .checked_add(offset.days())
+        .unwrap()
+}

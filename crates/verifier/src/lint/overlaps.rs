@@ -242,16 +242,10 @@ pub(super) fn overlap_finding(
 mod tests {
     use std::collections::BTreeSet;
 
-    use jiff::ToSpan;
     use proptest::prelude::*;
 
     use super::*;
-
-    fn day(offset: i64) -> Date {
-        jiff::civil::date(2000, 1, 1)
-            .checked_add(offset.days())
-            .unwrap()
-    }
+    use crate::lint::test_day as day;
 
     /// Facts of up to four values (one of them none), each holding for 1 to 40 days or still.
     fn held() -> impl Strategy<Value = Vec<Held>> {

@@ -75,16 +75,10 @@ pub(super) fn for_each_meeting(
 mod tests {
     use std::collections::BTreeSet;
 
-    use jiff::ToSpan;
     use proptest::prelude::*;
 
     use super::*;
-
-    fn day(offset: i64) -> Date {
-        jiff::civil::date(2000, 1, 1)
-            .checked_add(offset.days())
-            .unwrap()
-    }
+    use crate::lint::test_day as day;
 
     proptest! {
         #[test]
