@@ -148,6 +148,16 @@ fn explain_reads_indonesian_and_canonical_forms_alike() {
 }
 
 #[test]
+fn explain_reads_either_language_without_lang_and_says_which() {
+    assert_cmd_snapshot!(factcheck().args([
+        "explain",
+        "Azerbaijan bukan negara pihak Statuta Roma",
+        "--as-of",
+        "2024-08-18",
+    ]));
+}
+
+#[test]
 fn explain_a_bad_assertion_exits_2() {
     assert_cmd_snapshot!(factcheck().args([
         "explain",

@@ -61,9 +61,9 @@ pub enum Command {
         /// Judge it as of this date (YYYY-MM-DD) [default: today]
         #[arg(long, value_parser = factcheck::parse_day)]
         as_of: Option<Date>,
-        /// The language it is written in
-        #[arg(long, value_enum, default_value_t = Lang::En)]
-        lang: Lang,
+        /// The language it is written in [default: whichever reads it]
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
         /// Output format
         #[arg(long, value_enum, default_value_t = DataFormat::Text)]
         format: DataFormat,

@@ -109,10 +109,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             format,
             reference,
         } => {
-            let language = match lang {
+            let language = lang.map(|lang| match lang {
                 Lang::En => claims_parser::Language::En,
                 Lang::Id => claims_parser::Language::Id,
-            };
+            });
             let json = format == DataFormat::Json;
             let as_of = as_of.unwrap_or_else(today);
             print(&factcheck::explain(
