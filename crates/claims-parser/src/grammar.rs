@@ -40,6 +40,9 @@ pub(crate) struct Grammar {
     pub(crate) after: &'static [Phrase],
     /// Optional article before a noun phrase: `the`.
     pub(crate) article: &'static [Phrase],
+    /// Determiners that may stand before a name without changing what it names: `the ICC`. An
+    /// alias that itself begins with one (`the Treaty`) still matches whole.
+    pub(crate) determiners: &'static [Phrase],
     /// The words that open a count: `number of`, `jumlah`.
     pub(crate) count_opener: &'static [Phrase],
     /// Copulas before a date or a quantity: `was`, `is`, `adalah`.
@@ -81,6 +84,7 @@ const ENGLISH: Grammar = Grammar {
     before: &[&["before"], &["prior", "to"]],
     after: &[&["after"], &["since"]],
     article: &[&["the"]],
+    determiners: &[&["the"], &["a"], &["an"]],
     count_opener: &[&["number", "of"]],
     copulas: &[
         &["was"],
@@ -165,6 +169,7 @@ const INDONESIAN: Grammar = Grammar {
     before: &[&["sebelum"]],
     after: &[&["setelah"], &["sesudah"], &["sejak"]],
     article: &[],
+    determiners: &[],
     count_opener: &[&["jumlah"], &["banyaknya"]],
     copulas: &[
         &["adalah"],

@@ -535,14 +535,19 @@ impl<'a> Parser<'a> {
             Side::Subject => relation.subject_kind.as_deref(),
             Side::Object => relation.object_kind.as_deref(),
         };
-        let longest = self
-            .lexicon
-            .longest_alias()
-            .min(self.tokens.len().saturating_sub(pos));
+        // The name may follow a determiner (`the ICC`): it is read from either start.
+        let after_determiner = self.phrase(pos, self.grammar.determiners);
+        let starts = std::iter::once(pos).chain(after_determiner);
         let mut fills = Vec::new();
         let mut named_something = false;
-        for length in 1..=longest {
-            let phrase: Vec<&str> = self.tokens[pos..pos + length]
+        for (start, length) in starts.flat_map(|start| {
+            let longest = self
+                .lexicon
+                .longest_alias()
+                .min(self.tokens.len().saturating_sub(start));
+            (1..=longest).map(move |length| (start, length))
+        }) {
+            let phrase: Vec<&str> = self.tokens[start..start + length]
                 .iter()
                 .map(|t| t.text.as_str())
                 .collect();
@@ -557,10 +562,10 @@ impl<'a> Parser<'a> {
                 .iter()
                 .filter(|entity| wanted_kind.is_none_or(|kind| entity.kind == kind))
                 .collect();
-            let span = self.span_of(pos, pos + length);
+            let span = self.span_of(start, start + length);
             let text = self.text[span.clone()].to_owned();
             match fitting.as_slice() {
-                [entity] => fills.push((pos + length, entity.id.clone(), None)),
+                [entity] => fills.push((start + length, entity.id.clone(), None)),
                 [] => {
                     let entity = entities[0];
                     let kind = ParseErrorKind::WrongKind {
@@ -571,7 +576,7 @@ impl<'a> Parser<'a> {
                         relation: relation.id.clone(),
                     };
                     fills.push((
-                        pos + length,
+                        start + length,
                         entity.id.clone(),
                         Some(ParseError { span, kind }),
                     ));
@@ -582,7 +587,7 @@ impl<'a> Parser<'a> {
                         candidates: several.iter().map(|entity| entity.id.clone()).collect(),
                     };
                     fills.push((
-                        pos + length,
+                        start + length,
                         several[0].id.clone(),
                         Some(ParseError { span, kind }),
                     ));
@@ -590,7 +595,7 @@ impl<'a> Parser<'a> {
             }
         }
         if !named_something {
-            self.unknown_name(pos, next_word, negation_next);
+            self.unknown_name(after_determiner.unwrap_or(pos), next_word, negation_next);
         }
         fills
     }
