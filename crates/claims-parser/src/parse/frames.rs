@@ -1,0 +1,187 @@
+//! The frames of the language: a relation sentence, an ordinal event, a count, a measure.
+
+use super::Parser;
+use crate::ast::{
+    Assertion, Bound, CountAssertion, DurationAssertion, MeasureAssertion, OrdinalAssertion,
+    Qualifier, RelationAssertion, Side, TimeSpec,
+};
+use crate::grammar::Negation;
+use crate::lexicon::{LexRelation, Phrasing, RelationKind, Tense};
+
+impl Parser<'_> {
+    /// `{subject} is {not} a party to {object} [time clause | for DURATION]`.
+    pub(super) fn read_sentence(
+        &mut self,
+        relation: &LexRelation,
+        phrasing: &Phrasing,
+        qualifiers: &[Qualifier],
+    ) {
+        for (pos, bindings) in self.match_template(relation, phrasing, 0) {
+            let (Some(subject), Some(object)) = (bindings.subject, bindings.object) else {
+                continue;
+            };
+            let untimed = match (relation.kind, phrasing.tense, bindings.negation) {
+                (RelationKind::Timeless, _, _) => TimeSpec::Judgment,
+                (_, _, Some(Negation::Never)) | (_, Tense::Past, _) => TimeSpec::Ever,
+                (_, Tense::Present, _) => TimeSpec::Judgment,
+            };
+            let clauses = if relation.kind == RelationKind::Timeless {
+                vec![(None, pos)]
+            } else {
+                self.time_clauses(pos)
+            };
+            for (time, end) in clauses {
+                if !self.at_end(end) {
+                    continue;
+                }
+                // "No longer" speaks of the judgment date and of an ended state: it takes no time
+                // clause, and neither an event nor a timeless relation can have ended.
+                let (negated, time) = match (bindings.negation, time) {
+                    (Some(Negation::NoLonger), None) if relation.kind == RelationKind::State => {
+                        (false, TimeSpec::NoLonger)
+                    }
+                    (Some(Negation::NoLonger), _) => continue,
+                    (negation, time) => (negation.is_some(), time.unwrap_or(untimed)),
+                };
+                self.accept(Assertion::Relation(RelationAssertion {
+                    negated,
+                    relation: relation.id.clone(),
+                    subject: subject.clone(),
+                    object: object.clone(),
+                    time,
+                    qualifiers: qualifiers.to_vec(),
+                }));
+            }
+            if relation.kind == RelationKind::State
+                && bindings.negation.is_none()
+                && qualifiers.is_empty()
+                && let Some(next) = self.require(pos, self.grammar.duration)
+            {
+                for (quantity, end) in self.quantity(next, true, None) {
+                    if self.at_end(end) {
+                        self.accept(Assertion::Duration(DurationAssertion {
+                            relation: relation.id.clone(),
+                            subject: subject.clone(),
+                            object: object.clone(),
+                            quantity,
+                        }));
+                    }
+                }
+            }
+        }
+    }
+
+    /// `[the] {ordinal} visit of {subject} to {object} [before|after DATE] was [in] DATE`.
+    pub(super) fn read_ordinal(
+        &mut self,
+        relation: &LexRelation,
+        phrasing: &Phrasing,
+        qualifiers: &[Qualifier],
+    ) {
+        let grammar = self.grammar;
+        for start in self.optional(0, grammar.article) {
+            for (pos, bindings) in self.match_template(relation, phrasing, start) {
+                let (Some(subject), Some(object), Some(ordinal)) =
+                    (bindings.subject, bindings.object, bindings.ordinal)
+                else {
+                    continue;
+                };
+                let mut bounds = vec![(None, pos)];
+                if let Some(next) = self.require(pos, grammar.before)
+                    && let Some((date, end)) = self.date(next)
+                {
+                    bounds.push((Some(Bound::Before(date)), end));
+                }
+                if let Some(next) = self.require(pos, grammar.after)
+                    && let Some((date, end)) = self.date(next)
+                {
+                    bounds.push((Some(Bound::After(date)), end));
+                }
+                for (bound, after_bound) in bounds {
+                    for after_copula in self.copulas(after_bound) {
+                        let mut dates = vec![after_copula];
+                        if let Some(next) = self.require(after_copula, grammar.at) {
+                            dates.push(next);
+                        }
+                        for date_pos in dates {
+                            let Some((when, end)) = self.date(date_pos) else {
+                                continue;
+                            };
+                            if self.at_end(end) {
+                                self.accept(Assertion::Ordinal(OrdinalAssertion {
+                                    ordinal,
+                                    relation: relation.id.clone(),
+                                    subject: subject.clone(),
+                                    object: object.clone(),
+                                    bound,
+                                    when,
+                                    qualifiers: qualifiers.to_vec(),
+                                }));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// `[the] number of {object} parties [on DATE] is QUANTITY`.
+    pub(super) fn read_count(&mut self, relation: &LexRelation, phrasing: &Phrasing) {
+        let grammar = self.grammar;
+        for start in self.optional(0, grammar.article) {
+            let Some(noun) = self.require(start, grammar.count_opener) else {
+                continue;
+            };
+            for (pos, bindings) in self.match_template(relation, phrasing, noun) {
+                let (counted, fixed) = match (bindings.subject, bindings.object) {
+                    (Some(subject), None) => (Side::Object, subject),
+                    (None, Some(object)) => (Side::Subject, object),
+                    _ => continue,
+                };
+                for (at, after_at) in self.at_clauses(pos) {
+                    for after_copula in self.copulas(after_at) {
+                        for (quantity, end) in self.quantity(after_copula, false, None) {
+                            if self.at_end(end) {
+                                self.accept(Assertion::Count(CountAssertion {
+                                    relation: relation.id.clone(),
+                                    counted,
+                                    fixed: fixed.clone(),
+                                    at,
+                                    quantity,
+                                }));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// `[the] population of {subject} [in DATE] is QUANTITY`.
+    pub(super) fn read_measure(&mut self, relation: &LexRelation, phrasing: &Phrasing) {
+        let grammar = self.grammar;
+        for start in self.optional(0, grammar.article) {
+            for (pos, bindings) in self.match_template(relation, phrasing, start) {
+                let Some(subject) = bindings.subject else {
+                    continue;
+                };
+                for (at, after_at) in self.at_clauses(pos) {
+                    for after_copula in self.copulas(after_at) {
+                        for (quantity, end) in
+                            self.quantity(after_copula, false, relation.unit.as_deref())
+                        {
+                            if self.at_end(end) {
+                                self.accept(Assertion::Measure(MeasureAssertion {
+                                    relation: relation.id.clone(),
+                                    subject: subject.clone(),
+                                    at,
+                                    quantity,
+                                }));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
