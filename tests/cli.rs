@@ -84,7 +84,10 @@ fn output_is_written_whole_and_only_on_success() {
     assert_eq!(status.code(), Some(0));
     let written: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&output).unwrap()).unwrap();
-    assert_eq!(written["schema_version"], 1);
+    assert_eq!(
+        written["schema_version"],
+        verifier::report::JSON_SCHEMA_VERSION
+    );
     assert!(
         written["documents"][0]["claims"]
             .as_array()

@@ -67,7 +67,7 @@ fn every_checkable_claim_has_a_verdict_with_evidence() {
         for claim in &report.claims {
             for assertion in &claim.assertions {
                 let evidence = &assertion.evidence;
-                let cited = !evidence.facts.is_empty() || evidence.completeness.is_some();
+                let cited = !evidence.facts.is_empty() || !evidence.completeness.is_empty();
                 let settles = evidence.would_settle.is_some();
                 assert!(
                     cited || settles,

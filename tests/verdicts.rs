@@ -43,7 +43,7 @@ fn verdicts_on_the_bundled_data() {
             for fact in &evidence.facts {
                 writeln!(report, "  {:?} {}", fact.role, fact.id).unwrap();
             }
-            if let Some(record) = &evidence.completeness {
+            for record in &evidence.completeness {
                 writeln!(report, "  complete {}", record.id).unwrap();
             }
             for warning in &evidence.warnings {

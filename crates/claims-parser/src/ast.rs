@@ -83,17 +83,39 @@ pub enum Bound {
     After(PartialDate),
 }
 
-/// `LAST visited(putin, azerbaijan) BEFORE 2024-08-18 = 2018-09`.
+/// One side of an ordinal's relation: a named entity, or any entity that satisfies a restriction.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Term {
+    /// This entity (its id).
+    Entity(String),
+    /// Any entity (`*`), or any that satisfies the restriction (`*: party_to(*, rome-statute)`).
+    Any(Option<Restriction>),
+}
+
+/// What a value of an open side must satisfy: a state or timeless relation between it and a named
+/// entity, judged on the day that matters (the day of each event, the day counted).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Restriction {
+    /// The state or timeless relation id.
+    pub relation: String,
+    /// The side of `relation` the value stands on.
+    pub side: Side,
+    /// The entity id on the other side.
+    pub other: String,
+}
+
+/// `LAST visited(putin, azerbaijan) BEFORE 2024-08-18 = 2018-09`, or with an open side,
+/// `FIRST visited(vladimir-putin, *: party_to(*, rome-statute)) AFTER 2023-03-17 = 2024-09-02`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OrdinalAssertion {
     /// First or last.
     pub ordinal: Ordinal,
     /// The event relation id.
     pub relation: String,
-    /// The subject's entity id.
-    pub subject: String,
-    /// The object's entity id.
-    pub object: String,
+    /// The subject (at most one side is open).
+    pub subject: Term,
+    /// The object.
+    pub object: Term,
     /// Before or after what; `None` means before the judgment date.
     pub bound: Option<Bound>,
     /// When the first or last event is said to have happened.
@@ -111,7 +133,8 @@ pub enum Side {
     Object,
 }
 
-/// `COUNT party_to(*, rome-statute) @ 2024-08-18 = 124`.
+/// `COUNT party_to(*, rome-statute) @ 2024-08-18 = 124`, or restricted,
+/// `COUNT party_to(*: located_in(*, africa), rome-statute) @ 2024-08-18 = 33`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CountAssertion {
     /// The relation id.
@@ -120,6 +143,8 @@ pub struct CountAssertion {
     pub counted: Side,
     /// The entity id on the fixed side.
     pub fixed: String,
+    /// What a counted value must also satisfy on the day counted: `*: located_in(*, africa)`.
+    pub restriction: Option<Restriction>,
     /// When; `None` means the judgment date.
     pub at: Option<PartialDate>,
     /// The number said.
@@ -292,6 +317,32 @@ fn write_qualifiers(f: &mut fmt::Formatter<'_>, qualifiers: &[Qualifier]) -> fmt
     f.write_str("]")
 }
 
+impl fmt::Display for Restriction {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.side {
+            Side::Subject => write!(f, "*: {}(*, {})", self.relation, self.other),
+            Side::Object => write!(f, "*: {}({}, *)", self.relation, self.other),
+        }
+    }
+}
+
+impl fmt::Display for Term {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Term::Entity(id) => f.write_str(id),
+            Term::Any(None) => f.write_str("*"),
+            Term::Any(Some(restriction)) => write!(f, "{restriction}"),
+        }
+    }
+}
+
+/// The counted side of a count, with its restriction: `*` or `*: located_in(*, africa)`.
+fn counted_side(restriction: &Option<Restriction>) -> String {
+    restriction
+        .as_ref()
+        .map_or_else(|| "*".to_owned(), ToString::to_string)
+}
+
 impl fmt::Display for TimeSpec {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -330,9 +381,10 @@ impl fmt::Display for Assertion {
                 write_qualifiers(f, &a.qualifiers)
             }
             Assertion::Count(a) => {
+                let open = counted_side(&a.restriction);
                 let (subject, object) = match a.counted {
-                    Side::Subject => ("*", a.fixed.as_str()),
-                    Side::Object => (a.fixed.as_str(), "*"),
+                    Side::Subject => (open.as_str(), a.fixed.as_str()),
+                    Side::Object => (a.fixed.as_str(), open.as_str()),
                 };
                 write!(f, "COUNT {}({subject}, {object})", a.relation)?;
                 if let Some(date) = a.at {

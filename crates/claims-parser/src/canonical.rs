@@ -3,8 +3,10 @@
 //! ```text
 //! [NOT] relation(subject, object) [@ DATE | SINCE DATE | FROM DATE TO DATE | EVER] [[key=value, …]]
 //! relation(subject, object) NO LONGER
-//! (FIRST|LAST) relation(subject, object) [(BEFORE|AFTER) DATE] = DATE [[key=value, …]]
-//! COUNT relation(*, object) [@ DATE] CMP NUMBER          (or relation(subject, *))
+//! (FIRST|LAST) relation(TERM, TERM) [(BEFORE|AFTER) DATE] = DATE [[key=value, …]]
+//! COUNT relation(OPEN, object) [@ DATE] CMP NUMBER        (or relation(subject, OPEN))
+//! TERM: an entity id, or OPEN (at most one side); qualifiers only without an OPEN side
+//! OPEN: * | *: relation(*, entity) | *: relation(entity, *)   (a state or timeless relation)
 //! DURATION relation(subject, object) CMP NUMBER (year|month|week|day)
 //! VALUE relation(subject) [@ DATE] CMP NUMBER [UNIT]
 //! CMP: = ~ > >= < <=
@@ -17,7 +19,8 @@ use std::ops::Range;
 
 use crate::ast::{
     Assertion, Bound, Comparison, CountAssertion, DurationAssertion, MeasureAssertion, Ordinal,
-    OrdinalAssertion, Qualifier, Quantity, RelationAssertion, Side, TimeSpec, Unit,
+    OrdinalAssertion, Qualifier, Quantity, RelationAssertion, Restriction, Side, Term, TimeSpec,
+    Unit,
 };
 use crate::date::PartialDate;
 use crate::error::{ParseError, ParseErrorKind};
@@ -191,12 +194,39 @@ impl Reader<'_> {
         Err(unknown_id("entity", &id, span, &ids))
     }
 
-    fn entity_or_star(&mut self) -> Result<Option<String>, ParseError> {
-        if self.eat("*") {
-            Ok(None)
-        } else {
-            self.entity().map(Some)
+    /// An entity id, `*`, or `*: relation(*, entity)` (or `relation(entity, *)`).
+    fn term(&mut self) -> Result<Term, ParseError> {
+        if !self.eat("*") {
+            return self.entity().map(Term::Entity);
         }
+        if !self.eat(":") {
+            return Ok(Term::Any(None));
+        }
+        let (relation, kind, span) = self.relation()?;
+        if !matches!(kind, RelationKind::State | RelationKind::Timeless) {
+            return Err(ParseError {
+                span,
+                kind: ParseErrorKind::Unsupported(format!(
+                    "a restriction needs a state or timeless relation; '{relation}' is not one"
+                )),
+            });
+        }
+        self.require("(")?;
+        let (side, other) = if self.eat("*") {
+            self.require(",")?;
+            (Side::Subject, self.entity()?)
+        } else {
+            let other = self.entity()?;
+            self.require(",")?;
+            self.require("*")?;
+            (Side::Object, other)
+        };
+        self.require(")")?;
+        Ok(Term::Any(Some(Restriction {
+            relation,
+            side,
+            other,
+        })))
     }
 
     fn date(&mut self) -> Result<PartialDate, ParseError> {
@@ -319,13 +349,17 @@ impl Reader<'_> {
                 ));
             }
             self.require("(")?;
-            let subject = self.entity_or_star()?;
+            let subject = self.term()?;
             self.require(",")?;
-            let object = self.entity_or_star()?;
+            let object = self.term()?;
             self.require(")")?;
-            let (counted, fixed) = match (subject, object) {
-                (None, Some(object)) => (Side::Subject, object),
-                (Some(subject), None) => (Side::Object, subject),
+            let (counted, fixed, restriction) = match (subject, object) {
+                (Term::Any(restriction), Term::Entity(object)) => {
+                    (Side::Subject, object, restriction)
+                }
+                (Term::Entity(subject), Term::Any(restriction)) => {
+                    (Side::Object, subject, restriction)
+                }
                 _ => {
                     return Err(unsupported(
                         start..self.pos,
@@ -343,6 +377,7 @@ impl Reader<'_> {
                 relation,
                 counted,
                 fixed,
+                restriction,
                 at,
                 quantity,
             }));
@@ -412,7 +447,21 @@ impl Reader<'_> {
                     format!("FIRST and LAST need an event relation; '{relation}' is not one"),
                 ));
             }
-            let (subject, object) = self.pair()?;
+            self.require("(")?;
+            let subject = self.term()?;
+            self.require(",")?;
+            let object = self.term()?;
+            self.require(")")?;
+            let open = [&subject, &object]
+                .iter()
+                .filter(|term| matches!(term, Term::Any(_)))
+                .count();
+            if open == 2 {
+                return Err(unsupported(
+                    start..self.pos,
+                    "FIRST and LAST need at least one side named".to_owned(),
+                ));
+            }
             let bound = if self.eat("BEFORE") {
                 Some(Bound::Before(self.date()?))
             } else if self.eat("AFTER") {
@@ -422,7 +471,15 @@ impl Reader<'_> {
             };
             self.require("=")?;
             let when = self.date()?;
+            self.skip_space();
+            let qualifiers_start = self.pos;
             let qualifiers = self.qualifiers()?;
+            if open == 1 && !qualifiers.is_empty() {
+                return Err(unsupported(
+                    qualifiers_start..self.pos,
+                    "qualifiers cannot be combined with an open side (*)".to_owned(),
+                ));
+            }
             return Ok(Assertion::Ordinal(OrdinalAssertion {
                 ordinal,
                 relation,

@@ -36,8 +36,8 @@ pub mod suggest;
 
 pub use ast::{
     ABOUT_TOLERANCE, Assertion, Bound, Comparison, CountAssertion, DurationAssertion,
-    MeasureAssertion, Ordinal, OrdinalAssertion, Qualifier, Quantity, RelationAssertion, Side,
-    TimeSpec, Unit,
+    MeasureAssertion, Ordinal, OrdinalAssertion, Qualifier, Quantity, RelationAssertion,
+    Restriction, Side, Term, TimeSpec, Unit,
 };
 pub use canonical::parse_canonical;
 pub use date::{DateError, PartialDate, Precision};

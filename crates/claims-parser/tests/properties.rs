@@ -5,8 +5,8 @@ mod common;
 
 use claims_parser::{
     Assertion, Bound, Comparison, CountAssertion, DurationAssertion, Language, MeasureAssertion,
-    Ordinal, OrdinalAssertion, PartialDate, Qualifier, Quantity, RelationAssertion, Side, TimeSpec,
-    Unit, parse_assertion, parse_canonical,
+    Ordinal, OrdinalAssertion, PartialDate, Qualifier, Quantity, RelationAssertion, Restriction,
+    Side, Term, TimeSpec, Unit, parse_assertion, parse_canonical,
 };
 use proptest::prelude::*;
 
@@ -75,6 +75,15 @@ fn qualifiers() -> impl Strategy<Value = Vec<Qualifier>> {
     })
 }
 
+/// The restriction "a party to the Rome Statute".
+fn party() -> Restriction {
+    Restriction {
+        relation: "party_to".into(),
+        side: Side::Subject,
+        other: "rome-statute".into(),
+    }
+}
+
 fn assertion() -> impl Strategy<Value = Assertion> {
     let people = prop_oneof![
         Just("vladimir-putin"),
@@ -108,13 +117,20 @@ fn assertion() -> impl Strategy<Value = Assertion> {
             ]),
             date(),
             qualifiers(),
+            0..3u8,
         )
-            .prop_map(|(ordinal, bound, when, qualifiers)| {
+            .prop_map(|(ordinal, bound, when, qualifiers, open)| {
+                // A named object, any object, or one restricted by membership.
+                let (object, qualifiers) = match open {
+                    0 => (Term::Entity("azerbaijan".into()), qualifiers),
+                    1 => (Term::Any(None), Vec::new()),
+                    _ => (Term::Any(Some(party())), Vec::new()),
+                };
                 Assertion::Ordinal(OrdinalAssertion {
                     ordinal,
                     relation: "visited".into(),
-                    subject: "vladimir-putin".into(),
-                    object: "azerbaijan".into(),
+                    subject: Term::Entity("vladimir-putin".into()),
+                    object,
                     bound,
                     when,
                     qualifiers,
@@ -124,9 +140,10 @@ fn assertion() -> impl Strategy<Value = Assertion> {
             prop::option::of(date()),
             comparison(),
             amount(),
-            any::<bool>()
+            any::<bool>(),
+            any::<bool>(),
         )
-            .prop_map(|(at, comparison, amount, by_object)| {
+            .prop_map(|(at, comparison, amount, by_object, restricted)| {
                 let (counted, fixed) = if by_object {
                     (Side::Subject, "rome-statute")
                 } else {
@@ -136,6 +153,7 @@ fn assertion() -> impl Strategy<Value = Assertion> {
                     relation: "party_to".into(),
                     counted,
                     fixed: fixed.into(),
+                    restriction: (restricted && by_object).then(party),
                     at,
                     quantity: Quantity {
                         comparison,

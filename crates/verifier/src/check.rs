@@ -50,9 +50,9 @@ pub struct EvidenceReport {
     pub reason: String,
     /// The facts used.
     pub facts: Vec<FactCitation>,
-    /// The completeness record used.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub completeness: Option<CompletenessCitation>,
+    /// The completeness records used.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub completeness: Vec<CompletenessCitation>,
     /// For `unverifiable`: what would settle it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub would_settle: Option<String>,
@@ -196,15 +196,19 @@ impl KnowledgeBase {
             })
             .collect();
         facts.sort_by(|a, b| (a.role as u8, &a.file, &a.id).cmp(&(b.role as u8, &b.file, &b.id)));
-        let completeness = judgment.completeness.map(|index| {
-            let record = &self.completeness_records()[index];
-            CompletenessCitation {
-                file: record.file.to_string(),
-                id: record.id.clone(),
-                statement: self.describe_completeness(record),
-                sources: sources(&record.sources),
-            }
-        });
+        let completeness = judgment
+            .completeness
+            .iter()
+            .map(|&index| {
+                let record = &self.completeness_records()[index];
+                CompletenessCitation {
+                    file: record.file.to_string(),
+                    id: record.id.clone(),
+                    statement: self.describe_completeness(record),
+                    sources: sources(&record.sources),
+                }
+            })
+            .collect();
         AssertionReport {
             text: text.to_owned(),
             canonical: assertion.to_string(),

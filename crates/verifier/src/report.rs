@@ -11,7 +11,7 @@ use crate::kb::Source;
 use crate::verdict::{ClaimVerdict, Role, Verdict};
 
 /// The version of the JSON report's schema; it changes only when a field changes meaning or goes.
-pub const JSON_SCHEMA_VERSION: u32 = 1;
+pub const JSON_SCHEMA_VERSION: u32 = 2;
 
 /// How many facts the text and Markdown reports list per assertion before summing up the rest.
 const LISTED_FACTS: usize = 5;
@@ -207,7 +207,7 @@ fn text_assertion(out: &mut String, assertion: &AssertionReport, color: bool, di
             evidence.facts.len() - LISTED_FACTS
         );
     }
-    if let Some(record) = &evidence.completeness {
+    for record in &evidence.completeness {
         let _ = writeln!(
             out,
             "      complete  {}#{}  {}",
@@ -381,7 +381,7 @@ pub fn markdown(reports: &[DocumentReport]) -> String {
                         evidence.facts.len() - LISTED_FACTS
                     );
                 }
-                if let Some(record) = &evidence.completeness {
+                for record in &evidence.completeness {
                     let links: Vec<String> = record.sources.iter().map(markdown_link).collect();
                     let _ = writeln!(
                         out,

@@ -158,8 +158,8 @@ pub struct Judgment {
     pub reason: String,
     /// The facts used, with how each bears on the assertion.
     pub facts: Vec<(FactId, Role)>,
-    /// The completeness record used, by index.
-    pub completeness: Option<usize>,
+    /// The completeness records used, by index.
+    pub completeness: Vec<usize>,
     /// For `unverifiable`: the fact or record that would settle it.
     pub would_settle: Option<String>,
     /// Caveats, such as a fact presumed to continue past its sources.

@@ -48,7 +48,7 @@ fn rules() {
             for fact in &evidence.facts {
                 writeln!(report, "  {:?} {}", fact.role, fact.id).unwrap();
             }
-            if let Some(record) = &evidence.completeness {
+            for record in &evidence.completeness {
                 writeln!(report, "  complete {}", record.id).unwrap();
             }
             if let Some(settle) = &evidence.would_settle {

@@ -3,7 +3,7 @@
 use super::Parser;
 use crate::ast::{
     Assertion, Bound, CountAssertion, DurationAssertion, MeasureAssertion, OrdinalAssertion,
-    Qualifier, RelationAssertion, Side, TimeSpec,
+    Qualifier, RelationAssertion, Side, Term, TimeSpec,
 };
 use crate::grammar::Negation;
 use crate::lexicon::{LexRelation, Phrasing, RelationKind, Tense};
@@ -111,8 +111,8 @@ impl Parser<'_> {
                                 self.accept(Assertion::Ordinal(OrdinalAssertion {
                                     ordinal,
                                     relation: relation.id.clone(),
-                                    subject: subject.clone(),
-                                    object: object.clone(),
+                                    subject: Term::Entity(subject.clone()),
+                                    object: Term::Entity(object.clone()),
                                     bound,
                                     when,
                                     qualifiers: qualifiers.to_vec(),
@@ -146,6 +146,7 @@ impl Parser<'_> {
                                     relation: relation.id.clone(),
                                     counted,
                                     fixed: fixed.clone(),
+                                    restriction: None,
                                     at,
                                     quantity,
                                 }));

@@ -11,6 +11,7 @@ use claims_parser::{Comparison, CountAssertion, Quantity, RelationKind, Side};
 use jiff::civil::Date;
 
 use super::evidence::Texts;
+use super::restriction::Days;
 use super::worlds::{
     Bearing, Cause, EARLIEST, Item, Outcome, Reading, Timeline, merge, realizations,
 };
@@ -85,6 +86,11 @@ impl Judge<'_> {
                 )));
             }
         };
+        let resolved = assertion
+            .restriction
+            .as_ref()
+            .map(|restriction| self.resolve_restriction(restriction))
+            .transpose()?;
         let (subject, object) = match counted {
             Side::Subject => (None, Some(fixed)),
             Side::Object => (Some(fixed), None),
@@ -103,6 +109,9 @@ impl Judge<'_> {
                 }
             })
             .collect();
+        if let Some(resolved) = &resolved {
+            values.extend(self.restriction_values(resolved));
+        }
         values.sort();
         values.dedup();
         let pair_of = |value: EntityId| match counted {
@@ -119,6 +128,24 @@ impl Judge<'_> {
         };
         let records: Vec<usize> = self.records_covering(relation, subject, object).collect();
         let quantity = &assertion.quantity;
+        // Each value's restriction over the days counted.
+        let mut restrictions = Vec::with_capacity(values.len());
+        let mut unreadable = None;
+        for &value in &values {
+            match self.restriction_days(resolved.as_ref(), value, (first, last)) {
+                Ok(days) => restrictions.push(days),
+                Err(Some(causes)) => {
+                    unreadable.get_or_insert(Outcome::Conflicting(causes));
+                }
+                Err(None) => {
+                    unreadable.get_or_insert(Outcome::TooImprecise);
+                }
+            }
+        }
+        let restriction_records = resolved
+            .as_ref()
+            .map(|resolved| self.restriction_records(resolved))
+            .unwrap_or_default();
         let contradiction = values.iter().find_map(|&value| {
             // A recorded event that a negative fact of its pair rules out on the days read.
             (kind == RelationKind::Event)
@@ -132,12 +159,20 @@ impl Judge<'_> {
                     _ => None,
                 })
         });
+        let restricted = Restricted {
+            counted,
+            values: &values,
+            days: &restrictions,
+            records: &restriction_records,
+        };
         let (outcome, (low, high)) = if let Some(causes) = contradiction {
             (Outcome::Conflicting(causes), (0, None))
+        } else if let Some(outcome) = unreadable {
+            (outcome, (0, None))
         } else if kind == RelationKind::Event {
-            self.count_events(facts, &records, (first, last), quantity)
+            self.count_events(facts, &records, &restricted, (first, last), quantity)
         } else {
-            self.count_states(&values, pair_of, &records, (first, last), quantity)
+            self.count_states(pair_of, &records, &restricted, (first, last), quantity)
         };
         let fixed_name = &self.kb.entity(fixed).id;
         let counts = match high {
@@ -145,9 +180,13 @@ impl Judge<'_> {
             Some(high) => format!("{low} to {high}"),
             None => format!("at least {low}"),
         };
-        let pattern = match counted {
-            Side::Subject => format!("{name}(*, {fixed_name})"),
-            Side::Object => format!("{name}({fixed_name}, *)"),
+        let open = assertion
+            .restriction
+            .as_ref()
+            .map_or_else(|| "*".to_owned(), ToString::to_string);
+        let pattern = match assertion.counted {
+            Side::Subject => format!("{}({open}, {fixed_name})", assertion.relation),
+            Side::Object => format!("{}({fixed_name}, {open})", assertion.relation),
         };
         let found = if kind == RelationKind::Event {
             format!("{pattern} happens {counts} times {when}")
@@ -174,12 +213,13 @@ impl Judge<'_> {
     /// may, each value's facts read on their own.
     fn count_states(
         &self,
-        values: &[EntityId],
         pair_of: impl Fn(EntityId) -> Pair,
         records: &[usize],
+        restricted: &Restricted,
         (first, last): (Date, Date),
         quantity: &Quantity,
     ) -> (Outcome, (u64, Option<u64>)) {
+        let values = restricted.values;
         // For each value: the timelines of its consistent realizations.
         let mut per_value: Vec<Vec<Timeline>> = Vec::with_capacity(values.len());
         for &value in values {
@@ -210,11 +250,12 @@ impl Judge<'_> {
         // Values the data does not name can hold unless a record covers the day in every way its
         // dates can fall.
         let mut marks = vec![first, last];
-        for &index in records {
+        for &index in records.iter().chain(restricted.records) {
             Item::marks(self.kb, Cause::Record(index), &mut marks);
         }
         let record_items: Vec<Item> = records
             .iter()
+            .chain(restricted.records)
             .map(|&index| Item::record(self.kb, index, &marks))
             .collect();
         let mut days: Vec<Date> = vec![first];
@@ -228,6 +269,9 @@ impl Judge<'_> {
                 days.extend([start, super::worlds::after(end)]);
             }
         }
+        for restriction in restricted.days {
+            days.extend(restriction.changes(first, last));
+        }
         days.retain(|&day| first <= day && day <= last);
         days.sort();
         days.dedup();
@@ -238,15 +282,18 @@ impl Judge<'_> {
             let mut low = 0u64;
             let mut high = 0u64;
             let mut holders = Vec::new();
-            for timelines in &per_value {
+            for (timelines, restriction) in per_value.iter().zip(restricted.days) {
                 let stretches: Vec<_> = timelines.iter().filter_map(|t| t.at(day)).collect();
-                if stretches.iter().all(|s| !s.may_lack()) {
+                if stretches.iter().all(|s| !s.may_lack()) && restriction.certain(day, day) {
                     low += 1;
                     for stretch in &stretches {
                         merge(&mut holders, &stretch.forced_by);
                     }
+                    merge(&mut holders, &restriction.causes(day, day));
                 }
-                if stretches.iter().any(|s| s.may_hold()) {
+                if stretches.iter().any(|s| s.may_hold())
+                    && restriction.possible(day, day, false).is_some()
+                {
                     high += 1;
                 }
             }
@@ -275,6 +322,7 @@ impl Judge<'_> {
         &self,
         facts: &[crate::kb::FactId],
         records: &[usize],
+        restricted: &Restricted,
         (first, last): (Date, Date),
         quantity: &Quantity,
     ) -> (Outcome, (u64, Option<u64>)) {
@@ -288,11 +336,19 @@ impl Judge<'_> {
             }
             let item = Item::fact(self.kb, id, Bearing::Holds, self.as_of, &marks);
             let inside = |&(day, _): &(Date, Date)| first <= day && day <= last;
-            if item.ways.iter().all(inside) {
+            let restriction = restricted.of(self.kb.fact(id));
+            let earliest = item.ways.iter().map(|&(day, _)| day).min().unwrap_or(first);
+            let latest = item.ways.iter().map(|&(day, _)| day).max().unwrap_or(last);
+            if item.ways.iter().all(inside) && restriction.certain(earliest, latest) {
                 low += 1;
                 cited.push(Cause::Fact(id));
+                merge(&mut cited, &restriction.causes(earliest, latest));
             }
-            if item.ways.iter().any(inside) {
+            if item.ways.iter().any(inside)
+                && restriction
+                    .possible(earliest.max(first), latest.min(last), false)
+                    .is_some()
+            {
                 high += 1;
             }
         }
@@ -317,6 +373,29 @@ impl Judge<'_> {
             refutes: cited,
         });
         (outcome, (low, high))
+    }
+}
+
+/// The values a count reads, with each one's restriction over the days counted, and the records
+/// beyond which a value the data does not name cannot satisfy the restriction.
+struct Restricted<'a> {
+    counted: Side,
+    values: &'a [EntityId],
+    days: &'a [Days],
+    records: &'a [usize],
+}
+
+impl Restricted<'_> {
+    /// The restriction of a recorded fact's value.
+    fn of(&self, fact: &crate::kb::Fact) -> &Days {
+        let value = match self.counted {
+            Side::Subject => Some(fact.subject),
+            Side::Object => fact.object,
+        };
+        let index = value
+            .and_then(|value| self.values.binary_search(&value).ok())
+            .expect("every value is listed");
+        &self.days[index]
     }
 }
 

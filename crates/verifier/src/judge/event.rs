@@ -12,7 +12,7 @@
 //! others are free), and any other events, except where a negative fact or a completeness record
 //! rules them out. A recorded event of another kind rules out only itself.
 
-use claims_parser::{Bound, Ordinal, OrdinalAssertion, RelationKind, TimeSpec};
+use claims_parser::{Bound, Ordinal, OrdinalAssertion, RelationKind, Side, Term, TimeSpec};
 use jiff::civil::Date;
 
 use super::evidence::Texts;
@@ -300,7 +300,21 @@ impl Judge<'_> {
     }
 
     pub(crate) fn ordinal(&self, assertion: &OrdinalAssertion) -> Result<Judgment, JudgeError> {
-        let pair = self.pair(&assertion.relation, &assertion.subject, &assertion.object)?;
+        let (subject, object) = match (&assertion.subject, &assertion.object) {
+            (Term::Entity(subject), Term::Entity(object)) => (subject, object),
+            (Term::Any(restriction), Term::Entity(object)) => {
+                return self.open_ordinal(assertion, Side::Subject, object, restriction.as_ref());
+            }
+            (Term::Entity(subject), Term::Any(restriction)) => {
+                return self.open_ordinal(assertion, Side::Object, subject, restriction.as_ref());
+            }
+            (Term::Any(_), Term::Any(_)) => {
+                return Err(JudgeError::Unsupported(
+                    "FIRST and LAST need at least one side named".to_owned(),
+                ));
+            }
+        };
+        let pair = self.pair(&assertion.relation, subject, object)?;
         let wanted = self.qualifier_values(pair.relation, &assertion.qualifiers)?;
         if self.kb.relation(pair.relation).kind != RelationKind::Event {
             return Err(JudgeError::Unsupported(format!(

@@ -79,7 +79,7 @@ impl Judge<'_> {
             },
         };
         let mut facts = Vec::new();
-        let mut completeness = None;
+        let mut completeness = Vec::new();
         for (cause, role) in cited {
             match cause {
                 Cause::Fact(id) => {
@@ -89,7 +89,9 @@ impl Judge<'_> {
                     }
                 }
                 Cause::Record(index) => {
-                    completeness.get_or_insert(index);
+                    if !completeness.contains(&index) {
+                        completeness.push(index);
+                    }
                 }
             }
         }

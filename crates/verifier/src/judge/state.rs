@@ -87,7 +87,7 @@ impl Judge<'_> {
                 verdict: Verdict::Unverifiable,
                 reason: "NOT … NO LONGER is not a form of the language".to_owned(),
                 facts: Vec::new(),
-                completeness: None,
+                completeness: Vec::new(),
                 would_settle: None,
                 warnings: Vec::new(),
             },

@@ -11,6 +11,29 @@ use crate::verdict::Judgment;
 impl Judge<'_> {
     pub(crate) fn timeless(&self, pair: Pair, negated: bool) -> Judgment {
         let text = self.pair_text(pair);
+        let outcome = self.timeless_outcome(pair, negated);
+        let (yes, no) = if negated {
+            (
+                format!("no fact states {text}, and one rules it out"),
+                format!("a fact states {text}"),
+            )
+        } else {
+            (
+                format!("a fact states {text}"),
+                format!("a fact rules out {text}"),
+            )
+        };
+        let texts = Texts {
+            holds: yes,
+            fails: no,
+            open: format!("no fact states or rules out {text}"),
+            settle: format!("a sourced fact {text}, or its negation"),
+        };
+        self.conclude(outcome, texts, self.as_of, Vec::new())
+    }
+
+    /// Whether the pair (or, `negated`, its absence) holds in some world and fails in some.
+    pub(crate) fn timeless_outcome(&self, pair: Pair, negated: bool) -> Outcome {
         let mut holds = Vec::new();
         let mut lacks = Vec::new();
         for &id in self
@@ -24,7 +47,7 @@ impl Judge<'_> {
             }
         }
         lacks.extend(self.timeless_others(pair).into_iter().map(Cause::Fact));
-        let outcome = if !holds.is_empty() && !lacks.is_empty() {
+        if !holds.is_empty() && !lacks.is_empty() {
             let mut causes = holds;
             merge(&mut causes, &lacks);
             Outcome::Conflicting(causes)
@@ -50,25 +73,7 @@ impl Judge<'_> {
                     refutes,
                 }
             })
-        };
-        let (yes, no) = if negated {
-            (
-                format!("no fact states {text}, and one rules it out"),
-                format!("a fact states {text}"),
-            )
-        } else {
-            (
-                format!("a fact states {text}"),
-                format!("a fact rules out {text}"),
-            )
-        };
-        let texts = Texts {
-            holds: yes,
-            fails: no,
-            open: format!("no fact states or rules out {text}"),
-            settle: format!("a sourced fact {text}, or its negation"),
-        };
-        self.conclude(outcome, texts, self.as_of, Vec::new())
+        }
     }
 
     /// The positive facts of other values of a single-valued timeless relation.

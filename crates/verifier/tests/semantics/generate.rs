@@ -231,17 +231,69 @@ fn assertion() -> impl Strategy<Value = String> {
             let kind = kind.map_or(String::new(), |k| format!(" [kind={k}]"));
             format!("{ordinal} visited({subject}, {object}){bound} = {when}{kind}")
         });
+    // An open side: any value, or one that satisfies a restriction by a state relation (a
+    // single-valued one, and an inverse among them) on the day that matters.
+    let open_ordinal = (
+        prop_oneof![Just("FIRST"), Just("LAST")],
+        prop::bool::ANY,
+        person(),
+        country(),
+        0..4u8,
+        prop_oneof![
+            Just(String::new()),
+            assertion_date().prop_map(|d| format!(" BEFORE {d}")),
+            assertion_date().prop_map(|d| format!(" AFTER {d}")),
+        ],
+        assertion_date(),
+    )
+        .prop_map(
+            |(ordinal, person_open, person, country, restriction, bound, when)| {
+                let pattern = if person_open {
+                    let open = match restriction {
+                        0 => "*".to_owned(),
+                        1 => format!("*: member_of(*, {country})"),
+                        2 => format!("*: leads(*, {country})"),
+                        _ => format!("*: led_by({country}, *)"),
+                    };
+                    let visited = if country == COUNTRIES[0] {
+                        COUNTRIES[1]
+                    } else {
+                        COUNTRIES[0]
+                    };
+                    format!("({open}, {visited})")
+                } else {
+                    let open = match restriction {
+                        0 => "*".to_owned(),
+                        1 => format!("*: member_of({person}, *)"),
+                        2 => format!("*: leads({person}, *)"),
+                        _ => format!("*: led_by(*, {person})"),
+                    };
+                    let visitor = if person == PEOPLE[0] {
+                        PEOPLE[1]
+                    } else {
+                        PEOPLE[0]
+                    };
+                    format!("({visitor}, {open})")
+                };
+                format!("{ordinal} visited{pattern}{bound} = {when}")
+            },
+        );
     let count = (
         prop_oneof![Just("member_of"), Just("visited")],
         country(),
+        prop_oneof![
+            2 => Just(String::new()),
+            1 => country().prop_map(|c| format!(": member_of(*, {c})")),
+            1 => country().prop_map(|c| format!(": leads(*, {c})")),
+        ],
         prop_oneof![
             Just(String::new()),
             assertion_date().prop_map(|d| format!(" @ {d}"))
         ],
         quantity(false),
     )
-        .prop_map(|(relation, country, at, quantity)| {
-            format!("COUNT {relation}(*, {country}){at} {quantity}")
+        .prop_map(|(relation, country, restriction, at, quantity)| {
+            format!("COUNT {relation}(*{restriction}, {country}){at} {quantity}")
         });
     let duration = (
         prop_oneof![Just("member_of"), Just("leads")],
@@ -252,7 +304,14 @@ fn assertion() -> impl Strategy<Value = String> {
         .prop_map(|(relation, subject, object, quantity)| {
             format!("DURATION {relation}({subject}, {object}) {quantity}")
         });
-    prop_oneof![4 => state, 2 => event, 1 => ordinal, 1 => count, 1 => duration]
+    prop_oneof![
+        4 => state,
+        2 => event,
+        1 => ordinal,
+        1 => open_ordinal,
+        1 => count,
+        1 => duration
+    ]
 }
 
 /// A whole case.

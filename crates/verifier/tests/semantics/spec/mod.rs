@@ -18,7 +18,7 @@
 use std::collections::BTreeMap;
 
 use claims_parser::{
-    Assertion, Bound, Ordinal, PartialDate, Quantity, RelationKind, Side, TimeSpec,
+    Assertion, Bound, Ordinal, PartialDate, Quantity, RelationKind, Side, Term, TimeSpec,
 };
 use jiff::ToSpan;
 use jiff::civil::Date;
@@ -26,6 +26,7 @@ use verifier::kb::{Fact, FactTime, SpanEnd};
 use verifier::{KnowledgeBase, Verdict};
 
 mod events;
+mod open;
 mod states;
 
 /// The days worlds are made of. Every date of the data lies well inside, so that the days at
@@ -407,7 +408,6 @@ impl Spec<'_> {
                 if a.negated { -holds } else { holds }
             }
             Assertion::Ordinal(a) => {
-                let (relation, subject, object) = self.ids(&a.relation, &a.subject, &a.object);
                 let (first, last) = match a.bound {
                     Some(Bound::Before(date)) => (earliest, date.first_day().yesterday().unwrap()),
                     Some(Bound::After(date)) => (date.last_day().tomorrow().unwrap(), j),
@@ -415,7 +415,25 @@ impl Spec<'_> {
                 };
                 self.reads(first, last);
                 let wanted = self.wanted(&a.qualifiers);
-                let events = self.events(&relation, Some(&subject), Some(&object), &wanted, 2);
+                let events = match (&a.subject, &a.object) {
+                    (Term::Entity(subject), Term::Entity(object)) => {
+                        let (relation, subject, object) = self.ids(&a.relation, subject, object);
+                        self.events(&relation, Some(&subject), Some(&object), &wanted, 2)
+                    }
+                    (Term::Any(restriction), Term::Entity(fixed)) => self.qualifying_events(
+                        &a.relation,
+                        Side::Subject,
+                        fixed,
+                        restriction.as_ref(),
+                    ),
+                    (Term::Entity(fixed), Term::Any(restriction)) => self.qualifying_events(
+                        &a.relation,
+                        Side::Object,
+                        fixed,
+                        restriction.as_ref(),
+                    ),
+                    (Term::Any(_), Term::Any(_)) => unreachable!("refused by the reader"),
+                };
                 let window = self.universe.range(first, last);
                 let on: Vec<i32> = window
                     .iter()
@@ -450,60 +468,39 @@ impl Spec<'_> {
                 };
                 self.reads(first, last);
                 let (accept_low, accept_high) = accepted(&a.quantity);
-                let kb = self.kb;
                 let relation = a.relation.clone();
-                let mut values: Vec<String> = kb
-                    .facts()
-                    .iter()
-                    .filter(|f| kb.relation(f.relation).id == relation)
-                    .filter_map(|f| {
-                        let (fixed, value) = match a.counted {
-                            Side::Subject => (
-                                kb.entity(f.object?).id.clone(),
-                                kb.entity(f.subject).id.clone(),
-                            ),
-                            Side::Object => (
-                                kb.entity(f.subject).id.clone(),
-                                kb.entity(f.object?).id.clone(),
-                            ),
-                        };
-                        (fixed == a.fixed).then_some(value)
-                    })
-                    .collect();
-                values.sort();
-                values.dedup();
+                let restriction = a.restriction.as_ref();
+                let values = self.open_values(&relation, a.counted, &a.fixed, restriction);
                 let side = |value: Option<&str>| match a.counted {
                     Side::Subject => (value.map(str::to_owned), Some(a.fixed.clone())),
                     Side::Object => (Some(a.fixed.clone()), value.map(str::to_owned)),
                 };
                 if kind == RelationKind::Event {
                     // Every recorded event, and up to seven more of values the data may not name.
+                    // (each satisfying the restriction on its day).
                     let mut events = Vec::new();
                     for value in &values {
                         let (s, o) = side(Some(value));
-                        events.extend(self.events(
-                            &relation,
-                            s.as_deref(),
-                            o.as_deref(),
-                            &BTreeMap::new(),
-                            0,
-                        ));
+                        let satisfied = self.satisfies(restriction, Some(value));
+                        for event in
+                            self.events(&relation, s.as_deref(), o.as_deref(), &BTreeMap::new(), 0)
+                        {
+                            events.push((event, satisfied.clone()));
+                        }
                     }
                     let (s, o) = side(None);
-                    events.extend(self.events(
-                        &relation,
-                        s.as_deref(),
-                        o.as_deref(),
-                        &BTreeMap::new(),
-                        7,
-                    ));
+                    for event in
+                        self.events(&relation, s.as_deref(), o.as_deref(), &BTreeMap::new(), 7)
+                    {
+                        events.push((event, self.satisfies(restriction, None)));
+                    }
                     let mut within = Vec::new();
-                    for event in events {
+                    for (event, satisfied) in events {
                         let days: Vec<i32> = self
                             .universe
                             .range(first, last)
                             .into_iter()
-                            .map(|d| event[d])
+                            .map(|d| self.cnf.and(&[event[d], satisfied[d]]))
                             .collect();
                         within.push(self.cnf.or(&days));
                     }
@@ -511,21 +508,27 @@ impl Spec<'_> {
                 } else {
                     // The values that hold on the day the assertion speaks of, picked within its
                     // date, and up to seven values the data does not name.
+                    // (each satisfying the restriction on the day).
                     let mut pairs = Vec::new();
                     for value in &values {
                         let (s, o) = side(Some(value));
-                        pairs.push(self.state_pair(&relation, s.as_deref(), o.as_deref()));
+                        let pair = self.state_pair(&relation, s.as_deref(), o.as_deref());
+                        pairs.push((pair, self.satisfies(restriction, Some(value))));
                     }
                     for _ in 0..7 {
                         let (s, o) = side(None);
-                        pairs.push(self.state_pair(&relation, s.as_deref(), o.as_deref()));
+                        let pair = self.state_pair(&relation, s.as_deref(), o.as_deref());
+                        pairs.push((pair, self.satisfies(restriction, None)));
                     }
                     let days = self.universe.range(first, last);
                     let choices: Vec<i32> = days.iter().map(|_| self.cnf.var()).collect();
                     self.cnf.one_of(&choices);
                     let mut agreeing = Vec::new();
                     for (&d, &chosen) in days.iter().zip(&choices) {
-                        let holding: Vec<i32> = pairs.iter().map(|p| p.h[d]).collect();
+                        let holding: Vec<i32> = pairs
+                            .iter()
+                            .map(|(p, satisfied)| self.cnf.and(&[p.h[d], satisfied[d]]))
+                            .collect();
                         let agrees = self.count_within(&holding, accept_low, accept_high);
                         agreeing.push(self.cnf.and(&[chosen, agrees]));
                     }
