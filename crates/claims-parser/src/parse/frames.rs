@@ -1,10 +1,11 @@
 //! The frames of the language: a relation sentence, an ordinal event, a count, a measure.
 
-use super::Parser;
+use super::{Parser, RANK_NAME};
 use crate::ast::{
     Assertion, Bound, CountAssertion, DurationAssertion, MeasureAssertion, OrdinalAssertion,
     Qualifier, RelationAssertion, Side, Term, TimeSpec,
 };
+use crate::error::{ParseError, ParseErrorKind};
 use crate::grammar::Negation;
 use crate::lexicon::{LexRelation, Phrasing, RelationKind, Tense};
 
@@ -16,7 +17,7 @@ impl Parser<'_> {
         phrasing: &Phrasing,
         qualifiers: &[Qualifier],
     ) {
-        for (pos, bindings) in self.match_template(relation, phrasing, 0) {
+        for (pos, bindings) in self.match_template(relation, phrasing, 0, false) {
             let (Some(subject), Some(object)) = (bindings.subject, bindings.object) else {
                 continue;
             };
@@ -80,12 +81,31 @@ impl Parser<'_> {
     ) {
         let grammar = self.grammar;
         for start in self.optional(0, grammar.article) {
-            for (pos, bindings) in self.match_template(relation, phrasing, start) {
-                let (Some(subject), Some(object), Some(ordinal)) =
-                    (bindings.subject, bindings.object, bindings.ordinal)
-                else {
+            for (pos, bindings) in self.match_template(relation, phrasing, start, true) {
+                let Some(ordinal) = bindings.ordinal else {
                     continue;
                 };
+                let term = |side: Side, named: Option<String>| match (named, &bindings.open) {
+                    (Some(id), _) => Some(Term::Entity(id)),
+                    (None, Some((open, restriction))) if *open == side => {
+                        Some(Term::Any(Some(restriction.clone())))
+                    }
+                    (None, _) => None,
+                };
+                let (Some(subject), Some(object)) = (
+                    term(Side::Subject, bindings.subject.clone()),
+                    term(Side::Object, bindings.object.clone()),
+                ) else {
+                    continue;
+                };
+                if bindings.open.is_some() && !qualifiers.is_empty() {
+                    let span = 0..self.text.trim_end().len();
+                    let kind = ParseErrorKind::Unsupported(
+                        "qualifiers cannot be combined with an open side (a value described by a relation, such as 'a Rome Statute party')".to_owned(),
+                    );
+                    self.fail(self.tokens.len(), RANK_NAME, ParseError { span, kind });
+                    continue;
+                }
                 let mut bounds = vec![(None, pos)];
                 if let Some(next) = self.require(pos, grammar.before)
                     && let Some((date, end)) = self.date(next)
@@ -111,8 +131,8 @@ impl Parser<'_> {
                                 self.accept(Assertion::Ordinal(OrdinalAssertion {
                                     ordinal,
                                     relation: relation.id.clone(),
-                                    subject: Term::Entity(subject.clone()),
-                                    object: Term::Entity(object.clone()),
+                                    subject: subject.clone(),
+                                    object: object.clone(),
                                     bound,
                                     when,
                                     qualifiers: qualifiers.to_vec(),
@@ -125,31 +145,43 @@ impl Parser<'_> {
         }
     }
 
-    /// `[the] number of {object} parties [on DATE] is QUANTITY`.
+    /// `[the] number of {object} parties [in Africa] [on DATE] is QUANTITY`.
     pub(super) fn read_count(&mut self, relation: &LexRelation, phrasing: &Phrasing) {
         let grammar = self.grammar;
         for start in self.optional(0, grammar.article) {
             let Some(noun) = self.require(start, grammar.count_opener) else {
                 continue;
             };
-            for (pos, bindings) in self.match_template(relation, phrasing, noun) {
+            for (pos, bindings) in self.match_template(relation, phrasing, noun, false) {
                 let (counted, fixed) = match (bindings.subject, bindings.object) {
                     (Some(subject), None) => (Side::Object, subject),
                     (None, Some(object)) => (Side::Subject, object),
                     _ => continue,
                 };
-                for (at, after_at) in self.at_clauses(pos) {
-                    for after_copula in self.copulas(after_at) {
-                        for (quantity, end) in self.quantity(after_copula, false, None) {
-                            if self.at_end(end) {
-                                self.accept(Assertion::Count(CountAssertion {
-                                    relation: relation.id.clone(),
-                                    counted,
-                                    fixed: fixed.clone(),
-                                    restriction: None,
-                                    at,
-                                    quantity,
-                                }));
+                let kind = match counted {
+                    Side::Subject => relation.subject_kind.as_deref(),
+                    Side::Object => relation.object_kind.as_deref(),
+                };
+                let mut restricted = vec![(pos, None)];
+                restricted.extend(
+                    self.restriction_phrases(pos, kind)
+                        .into_iter()
+                        .map(|(end, restriction)| (end, Some(restriction))),
+                );
+                for (after_restriction, restriction) in restricted {
+                    for (at, after_at) in self.at_clauses(after_restriction) {
+                        for after_copula in self.copulas(after_at) {
+                            for (quantity, end) in self.quantity(after_copula, false, None) {
+                                if self.at_end(end) {
+                                    self.accept(Assertion::Count(CountAssertion {
+                                        relation: relation.id.clone(),
+                                        counted,
+                                        fixed: fixed.clone(),
+                                        restriction: restriction.clone(),
+                                        at,
+                                        quantity,
+                                    }));
+                                }
                             }
                         }
                     }
@@ -162,7 +194,7 @@ impl Parser<'_> {
     pub(super) fn read_measure(&mut self, relation: &LexRelation, phrasing: &Phrasing) {
         let grammar = self.grammar;
         for start in self.optional(0, grammar.article) {
-            for (pos, bindings) in self.match_template(relation, phrasing, start) {
+            for (pos, bindings) in self.match_template(relation, phrasing, start, false) {
                 let Some(subject) = bindings.subject else {
                     continue;
                 };

@@ -5,7 +5,7 @@
 //! Every complete reading is kept; one reading is the result, several are an ambiguity, none is an
 //! error reported where the most promising attempt stopped.
 
-use crate::ast::{Assertion, Ordinal, Qualifier};
+use crate::ast::{Assertion, Ordinal, Qualifier, Restriction, Side};
 use crate::canonical;
 use crate::error::{ParseError, ParseErrorKind};
 use crate::grammar::{Grammar, Negation, grammar};
@@ -17,6 +17,7 @@ mod failures;
 mod frames;
 mod literals;
 mod qualifiers;
+mod restrictions;
 mod templates;
 mod words;
 
@@ -186,6 +187,10 @@ struct Bindings {
     /// A name of the wrong kind, or an ambiguous one, that filled a slot: reported if the rest of
     /// the template matches, so that the error is the one of the phrasing that fits best.
     deferred: Option<ParseError>,
+    /// Whether a slot may be filled by a restriction phrase (the open side of an ordinal).
+    open_allowed: bool,
+    /// The side a restriction phrase filled, and the restriction.
+    open: Option<(Side, Restriction)>,
 }
 
 struct Parser<'a> {

@@ -12,13 +12,18 @@ impl Parser<'_> {
         relation: &LexRelation,
         phrasing: &Phrasing,
         pos: usize,
+        open_allowed: bool,
     ) -> Vec<(usize, Bindings)> {
         let mut matches = Vec::new();
+        let bindings = Bindings {
+            open_allowed,
+            ..Bindings::default()
+        };
         self.match_parts(
             relation,
             &phrasing.template.parts,
             pos,
-            Bindings::default(),
+            bindings,
             &mut matches,
         );
         matches
@@ -108,6 +113,19 @@ impl Parser<'_> {
                         Side::Object => bound.object = Some(id),
                     }
                     self.match_parts(relation, rest, next, bound, matches);
+                }
+                if bindings.open_allowed && bindings.open.is_none() {
+                    let kind = match side {
+                        Side::Subject => relation.subject_kind.as_deref(),
+                        Side::Object => relation.object_kind.as_deref(),
+                    };
+                    for (next, restriction) in self.restriction_phrases(pos, kind) {
+                        let bound = Bindings {
+                            open: Some((side, restriction)),
+                            ..bindings.clone()
+                        };
+                        self.match_parts(relation, rest, next, bound, matches);
+                    }
                 }
             }
         }

@@ -50,6 +50,7 @@ const ENTITIES: &[EntityRow] = &[
         &["United States", "USA"],
         &["Amerika Serikat"],
     ),
+    ("africa", "Africa", "region", &["Africa"], &["Afrika"]),
     (
         "rome-statute",
         "Rome Statute",
@@ -310,6 +311,25 @@ const RELATIONS: &[RelationRow] = &[
                 Tense::Past,
                 "{subject} mengatakan bahwa {object}",
             ),
+        ],
+    ),
+    (
+        "located_in",
+        RelationKind::Timeless,
+        Some("country"),
+        Some("region"),
+        &[
+            (
+                Language::En,
+                Tense::Present,
+                "{subject} is {not} in {object}",
+            ),
+            (
+                Language::Id,
+                Tense::Present,
+                "{subject} {not} berada di {object}",
+            ),
+            (Language::Id, Tense::Present, "{subject} {not} di {object}"),
         ],
     ),
     (
