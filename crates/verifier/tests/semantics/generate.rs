@@ -39,16 +39,18 @@ const PEOPLE: [&str; 3] = ["alice", "bob", "carol"];
 const COUNTRIES: [&str; 2] = ["north", "south"];
 
 /// A day of the data window 2021-01-25..=2021-03-06, as text.
-fn data_day() -> impl Strategy<Value = jiff::civil::Date> {
-    (0i64..41).prop_map(|offset| {
-        jiff::civil::date(2021, 1, 25)
-            .checked_add(jiff::Span::new().days(offset))
-            .unwrap()
-    })
+fn data_day() -> BoxedStrategy<jiff::civil::Date> {
+    (0i64..41)
+        .prop_map(|offset| {
+            jiff::civil::date(2021, 1, 25)
+                .checked_add(jiff::Span::new().days(offset))
+                .unwrap()
+        })
+        .boxed()
 }
 
 /// A date of the data: a day of the window, or February 2021.
-fn data_date() -> impl Strategy<Value = (String, jiff::civil::Date, jiff::civil::Date)> {
+fn data_date() -> BoxedStrategy<(String, jiff::civil::Date, jiff::civil::Date)> {
     prop_oneof![
         4 => data_day().prop_map(|day| (day.to_string(), day, day)),
         1 => Just((
@@ -57,18 +59,21 @@ fn data_date() -> impl Strategy<Value = (String, jiff::civil::Date, jiff::civil:
             jiff::civil::date(2021, 2, 28)
         )),
     ]
+    .boxed()
 }
 
 /// Two data dates, the second not before the first.
-fn data_span() -> impl Strategy<Value = (String, String)> {
-    (data_date(), data_date()).prop_map(|(a, b)| {
-        let (a, b) = if b.2 < a.1 { (b, a) } else { (a, b) };
-        (a.0, b.0)
-    })
+fn data_span() -> BoxedStrategy<(String, String)> {
+    (data_date(), data_date())
+        .prop_map(|(a, b)| {
+            let (a, b) = if b.2 < a.1 { (b, a) } else { (a, b) };
+            (a.0, b.0)
+        })
+        .boxed()
 }
 
 /// A date an assertion names: a day near the window, a month, or the year.
-fn assertion_date() -> impl Strategy<Value = String> {
+fn assertion_date() -> BoxedStrategy<String> {
     prop_oneof![
         6 => (0i64..52).prop_map(|offset| {
             jiff::civil::date(2021, 1, 20)
@@ -79,21 +84,23 @@ fn assertion_date() -> impl Strategy<Value = String> {
         2 => prop_oneof![Just("2021-01"), Just("2021-02"), Just("2021-03")].prop_map(str::to_owned),
         1 => Just("2021".to_owned()),
     ]
+    .boxed()
 }
 
-fn person() -> impl Strategy<Value = &'static str> {
-    prop_oneof![3 => Just(PEOPLE[0]), 2 => Just(PEOPLE[1]), 1 => Just(PEOPLE[2])]
+fn person() -> BoxedStrategy<&'static str> {
+    prop_oneof![3 => Just(PEOPLE[0]), 2 => Just(PEOPLE[1]), 1 => Just(PEOPLE[2])].boxed()
 }
 
-fn country() -> impl Strategy<Value = &'static str> {
-    prop_oneof![3 => Just(COUNTRIES[0]), 1 => Just(COUNTRIES[1])]
+fn country() -> BoxedStrategy<&'static str> {
+    prop_oneof![3 => Just(COUNTRIES[0]), 1 => Just(COUNTRIES[1])].boxed()
 }
 
-fn kind() -> impl Strategy<Value = Option<&'static str>> {
+fn kind() -> BoxedStrategy<Option<&'static str>> {
     prop_oneof![2 => Just(None), 1 => Just(Some("state-visit")), 1 => Just(Some("working-visit"))]
+        .boxed()
 }
 
-fn state_fact() -> impl Strategy<Value = String> {
+fn state_fact() -> BoxedStrategy<String> {
     (
         prop_oneof![Just("member_of"), Just("leads")],
         person(),
@@ -111,10 +118,10 @@ fn state_fact() -> impl Strategy<Value = String> {
             format!(
                 "  - {{relation: {relation}, subject: {subject}, object: {object}, negative: {negative}, from: \"{from}\"{end}, sources: [s], reviewed: \"2021-02-15\"}}\n"
             )
-        })
+        }).boxed()
 }
 
-fn event_fact() -> impl Strategy<Value = String> {
+fn event_fact() -> BoxedStrategy<String> {
     (person(), country(), prop::bool::weighted(0.2), data_date(), data_span(), kind()).prop_map(
         |(subject, object, negative, on, (from, to), kind)| {
             let qualifiers = kind.map_or(String::new(), |k| format!(", qualifiers: {{kind: {k}}}"));
@@ -127,10 +134,10 @@ fn event_fact() -> impl Strategy<Value = String> {
                 "  - {{relation: visited, subject: {subject}, object: {object}, {time}{qualifiers}, sources: [s], reviewed: \"2021-02-15\"}}\n"
             )
         },
-    )
+    ).boxed()
 }
 
-fn record() -> impl Strategy<Value = String> {
+fn record() -> BoxedStrategy<String> {
     (
         prop_oneof![Just("member_of"), Just("leads"), Just("visited")],
         person(),
@@ -147,10 +154,10 @@ fn record() -> impl Strategy<Value = String> {
             format!(
                 "  - {{relation: {relation}, {sides}, from: \"{from}\", to: \"{to}\", sources: [s], reviewed: \"2021-02-15\"}}\n"
             )
-        })
+        }).boxed()
 }
 
-fn time() -> impl Strategy<Value = String> {
+fn time() -> BoxedStrategy<String> {
     prop_oneof![
         Just(String::new()),
         Just(" EVER".to_owned()),
@@ -161,9 +168,10 @@ fn time() -> impl Strategy<Value = String> {
             format!(" FROM {a} TO {b}")
         }),
     ]
+    .boxed()
 }
 
-fn quantity(units: bool) -> impl Strategy<Value = String> {
+fn quantity(units: bool) -> BoxedStrategy<String> {
     (
         prop_oneof![
             Just("="),
@@ -185,9 +193,10 @@ fn quantity(units: bool) -> impl Strategy<Value = String> {
             };
             format!("{comparison} {amount}{}", if units { unit } else { "" })
         })
+        .boxed()
 }
 
-fn assertion() -> impl Strategy<Value = String> {
+fn assertion() -> BoxedStrategy<String> {
     let state = (
         prop::bool::ANY,
         prop_oneof![Just("member_of"), Just("leads"), Just("led_by")],
@@ -207,14 +216,15 @@ fn assertion() -> impl Strategy<Value = String> {
                 ""
             };
             format!("{not}{relation}({subject}, {object}){time}")
-        });
-    let event = (prop::bool::ANY, person(), country(), time(), kind()).prop_map(
-        |(negated, subject, object, time, kind)| {
+        })
+        .boxed();
+    let event = (prop::bool::ANY, person(), country(), time(), kind())
+        .prop_map(|(negated, subject, object, time, kind)| {
             let not = if negated { "NOT " } else { "" };
             let kind = kind.map_or(String::new(), |k| format!(" [kind={k}]"));
             format!("{not}visited({subject}, {object}){time}{kind}")
-        },
-    );
+        })
+        .boxed();
     let ordinal = (
         prop_oneof![Just("FIRST"), Just("LAST")],
         person(),
@@ -230,7 +240,8 @@ fn assertion() -> impl Strategy<Value = String> {
         .prop_map(|(ordinal, subject, object, bound, when, kind)| {
             let kind = kind.map_or(String::new(), |k| format!(" [kind={k}]"));
             format!("{ordinal} visited({subject}, {object}){bound} = {when}{kind}")
-        });
+        })
+        .boxed();
     // An open side: any value, or one that satisfies a restriction by a state relation (a
     // single-valued one, and an inverse among them) on the day that matters.
     let open_ordinal = (
@@ -277,7 +288,8 @@ fn assertion() -> impl Strategy<Value = String> {
                 };
                 format!("{ordinal} visited{pattern}{bound} = {when}")
             },
-        );
+        )
+        .boxed();
     let count = (
         prop_oneof![Just("member_of"), Just("visited")],
         country(),
@@ -294,7 +306,8 @@ fn assertion() -> impl Strategy<Value = String> {
     )
         .prop_map(|(relation, country, restriction, at, quantity)| {
             format!("COUNT {relation}(*{restriction}, {country}){at} {quantity}")
-        });
+        })
+        .boxed();
     let duration = (
         prop_oneof![Just("member_of"), Just("leads")],
         person(),
@@ -303,7 +316,8 @@ fn assertion() -> impl Strategy<Value = String> {
     )
         .prop_map(|(relation, subject, object, quantity)| {
             format!("DURATION {relation}({subject}, {object}) {quantity}")
-        });
+        })
+        .boxed();
     prop_oneof![
         4 => state,
         2 => event,
@@ -312,10 +326,11 @@ fn assertion() -> impl Strategy<Value = String> {
         1 => count,
         1 => duration
     ]
+    .boxed()
 }
 
 /// A whole case.
-pub fn case() -> impl Strategy<Value = Case> {
+pub fn case() -> BoxedStrategy<Case> {
     (
         prop::collection::vec(prop_oneof![2 => state_fact(), 1 => event_fact()], 1..8),
         prop::collection::vec(record(), 0..4),
@@ -349,4 +364,5 @@ pub fn case() -> impl Strategy<Value = Case> {
                 assertion,
             }
         })
+        .boxed()
 }
