@@ -33,12 +33,20 @@ impl Parser<'_> {
             {
                 error.span.end < best.error.span.end
             }
-            Some(best) => (reach, rank) > (best.reach, best.rank),
+            Some(best) => {
+                (reach, self.after_match, rank) > (best.reach, best.after_match, best.rank)
+            }
         };
+        let after_match = self.after_match;
         if better {
-            self.best = Some(Failure { reach, rank, error });
+            self.best = Some(Failure {
+                reach,
+                after_match,
+                rank,
+                error,
+            });
         } else if let Some(best) = &mut self.best
-            && (best.reach, best.rank) == (reach, rank)
+            && (best.reach, best.after_match, best.rank) == (reach, after_match, rank)
             && let (
                 ParseErrorKind::Expected { expected, .. },
                 ParseErrorKind::Expected { expected: more, .. },

@@ -17,7 +17,9 @@ impl Parser<'_> {
         phrasing: &Phrasing,
         qualifiers: &[Qualifier],
     ) {
-        for (pos, bindings) in self.match_template(relation, phrasing, 0, false) {
+        let matches = self.match_template(relation, phrasing, 0, false);
+        let before = std::mem::replace(&mut self.after_match, true);
+        for (pos, bindings) in matches {
             let (Some(subject), Some(object)) = (bindings.subject, bindings.object) else {
                 continue;
             };
@@ -70,6 +72,7 @@ impl Parser<'_> {
                 }
             }
         }
+        self.after_match = before;
     }
 
     /// `[the] {ordinal} visit of {subject} to {object} [before|after DATE] was [in] DATE`.
@@ -81,7 +84,9 @@ impl Parser<'_> {
     ) {
         let grammar = self.grammar;
         for start in self.optional(0, grammar.article) {
-            for (pos, bindings) in self.match_template(relation, phrasing, start, true) {
+            let matches = self.match_template(relation, phrasing, start, true);
+            let before = std::mem::replace(&mut self.after_match, true);
+            for (pos, bindings) in matches {
                 let Some(ordinal) = bindings.ordinal else {
                     continue;
                 };
@@ -142,6 +147,7 @@ impl Parser<'_> {
                     }
                 }
             }
+            self.after_match = before;
         }
     }
 
@@ -152,7 +158,9 @@ impl Parser<'_> {
             let Some(noun) = self.require(start, grammar.count_opener) else {
                 continue;
             };
-            for (pos, bindings) in self.match_template(relation, phrasing, noun, false) {
+            let matches = self.match_template(relation, phrasing, noun, false);
+            let before = std::mem::replace(&mut self.after_match, true);
+            for (pos, bindings) in matches {
                 let (counted, fixed) = match (bindings.subject, bindings.object) {
                     (Some(subject), None) => (Side::Object, subject),
                     (None, Some(object)) => (Side::Subject, object),
@@ -187,6 +195,7 @@ impl Parser<'_> {
                     }
                 }
             }
+            self.after_match = before;
         }
     }
 
@@ -194,7 +203,9 @@ impl Parser<'_> {
     pub(super) fn read_measure(&mut self, relation: &LexRelation, phrasing: &Phrasing) {
         let grammar = self.grammar;
         for start in self.optional(0, grammar.article) {
-            for (pos, bindings) in self.match_template(relation, phrasing, start, false) {
+            let matches = self.match_template(relation, phrasing, start, false);
+            let before = std::mem::replace(&mut self.after_match, true);
+            for (pos, bindings) in matches {
                 let Some(subject) = bindings.subject else {
                     continue;
                 };
@@ -215,6 +226,7 @@ impl Parser<'_> {
                     }
                 }
             }
+            self.after_match = before;
         }
     }
 }

@@ -66,6 +66,7 @@ pub fn parse_assertion(
         best: None,
         readings: Vec::new(),
         phrasing_matched: false,
+        after_match: false,
     };
     parser.read_all(&qualifiers);
     let Parser {
@@ -166,6 +167,10 @@ fn close_phrasings(tokens: &[Token], language: Language, lexicon: &Lexicon) -> V
 /// The furthest point an attempt reached before it failed, and why it failed there.
 struct Failure {
     reach: usize,
+    /// Whether the attempt failed after a phrasing matched with names of the right kinds: at the
+    /// same word, such a failure names the real fault (`late Monday` after `Putin arrived in
+    /// Mongolia`), not the name of the wrong kind that another phrasing took.
+    after_match: bool,
     rank: u8,
     error: ParseError,
 }
@@ -203,6 +208,8 @@ struct Parser<'a> {
     readings: Vec<Assertion>,
     /// Whether some phrasing matched in full (then a failure lies in what follows it).
     phrasing_matched: bool,
+    /// Whether the words read now follow a phrasing that matched with names of the right kinds.
+    after_match: bool,
 }
 
 impl<'a> Parser<'a> {

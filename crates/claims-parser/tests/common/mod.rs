@@ -244,6 +244,7 @@ const RELATIONS: &[RelationRow] = &[
         Some("country"),
         &[
             (Language::En, Tense::Past, "{subject} visited {object}"),
+            (Language::En, Tense::Past, "{subject} arrived in {object}"),
             (
                 Language::En,
                 Tense::Past,
@@ -269,6 +270,16 @@ const RELATIONS: &[RelationRow] = &[
                 Tense::Present,
                 "kunjungan {ordinal} {subject} ke {object}",
             ),
+        ],
+    ),
+    (
+        "arrived_in",
+        RelationKind::Event,
+        Some("person"),
+        Some("city"),
+        &[
+            (Language::En, Tense::Past, "{subject} arrived in {object}"),
+            (Language::Id, Tense::Past, "{subject} tiba di {object}"),
         ],
     ),
     (
