@@ -148,7 +148,7 @@ fn the_brief_examples_read_as_their_canonical_forms_against_the_reference_data()
     let kb = reference();
     for (language, text, canonical) in BRIEF_EXAMPLES {
         let language = language.parse().unwrap();
-        let parsed = claims_parser::parse_assertion(text, language, kb.lexicon())
+        let parsed = claims_parser::parse_assertion(text, language, kb.lexicon(), None)
             .unwrap_or_else(|error| panic!("{}", error.render(text, None, false)));
         assert_eq!(parsed.to_string(), *canonical, "{text}");
         assert_eq!(

@@ -32,7 +32,7 @@ fn verdicts_on_the_bundled_data() {
                 Some(code) => code.parse::<Language>().unwrap(),
                 None => Language::En,
             };
-            let parsed = parse_assertion(assertion, language, kb.lexicon())
+            let parsed = parse_assertion(assertion, language, kb.lexicon(), Some(as_of.into()))
                 .unwrap_or_else(|error| panic!("{assertion}: {error}"));
             let judged = kb.assess(assertion, &parsed, as_of).unwrap();
             assert_eq!(judged.verdict.name(), expected, "{line}\n{judged:#?}");

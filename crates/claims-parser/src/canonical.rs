@@ -32,10 +32,13 @@ pub(crate) fn looks_canonical(text: &str) -> bool {
     let Some(open) = text.find('(') else {
         return false;
     };
-    text[..open]
-        .split_whitespace()
-        .last()
-        .is_some_and(|name| name.chars().all(is_id_char))
+    // A relation id stands right before the parenthesis; in a sentence a word does not
+    // (`Senin (2/9)`).
+    text[..open].ends_with(is_id_char)
+        && text[..open]
+            .split_whitespace()
+            .last()
+            .is_some_and(|name| name.chars().all(is_id_char))
         && text.contains(')')
 }
 

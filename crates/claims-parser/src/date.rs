@@ -123,6 +123,17 @@ impl PartialDate {
     }
 }
 
+impl From<Date> for PartialDate {
+    /// The day `date`, known to the day.
+    fn from(date: Date) -> Self {
+        Self {
+            year: date.year(),
+            month: Some(date.month()),
+            day: Some(date.day()),
+        }
+    }
+}
+
 impl fmt::Display for PartialDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}", self.year)?;

@@ -140,7 +140,8 @@ impl Claim {
 }
 
 impl ClaimDocument {
-    /// Parses every assertion of every claim, in order. Returns, per claim, its parsed assertions
+    /// Parses every assertion of every claim, in order, with relative dates counted from the
+    /// article's publication date. Returns, per claim, its parsed assertions
     /// (empty for a claim that is not checkable), or every problem found.
     pub fn parse_assertions(
         &self,
@@ -170,7 +171,7 @@ impl ClaimDocument {
             let language = claim.assertion_language(&self.article);
             let mut assertions = Vec::with_capacity(claim.assertions.len());
             for (number, text) in claim.assertions.iter().enumerate() {
-                match parse_assertion(text, language, lexicon) {
+                match parse_assertion(text, language, lexicon, Some(self.article.published)) {
                     Ok(assertion) => assertions.push(assertion),
                     Err(error) => problems.push(DocumentProblem::Assertion {
                         path: format!("{path}.assertions[{number}]"),

@@ -13,7 +13,8 @@
 //! canonical form (`NOT party_to(azerbaijan, rome-statute)`); [`parse_canonical`] reads that form
 //! back. Names and phrasings come from a [`Lexicon`] the caller gives: this crate knows nothing of
 //! where reference data lives or how it is stored. Dates are [`PartialDate`]s that keep their
-//! precision. [`ClaimDocument`] is the serde model of a claim document. Errors are
+//! precision; [`RelativeDate`]s (`late Monday`, `tahun lalu`) resolve to them from the day a text
+//! was written. [`ClaimDocument`] is the serde model of a claim document. Errors are
 //! [`ParseError`]s with the span of the problem, rendered like compiler diagnostics by
 //! [`ParseError::render`].
 #![deny(missing_docs)]
@@ -32,6 +33,7 @@ pub mod lexicon;
 mod normalize;
 mod number;
 mod parse;
+pub mod relative;
 pub mod suggest;
 
 pub use ast::{
@@ -48,6 +50,7 @@ pub use lexicon::{
     RelationKind, Template, TemplateError, TemplatePart, TemplateRole, Tense, UnknownLanguage,
 };
 pub use normalize::fold;
+pub use relative::{RelativeDate, RelativeDateError, Way};
 
 /// The longest assertion read, in bytes. An assertion is one claim in one sentence, a few hundred
 /// bytes at most; the limit keeps the cost of reading any input small and bounded.

@@ -1,12 +1,13 @@
 //! Data-driven parser tests: each file under `resources/assertions/` holds assertions, one a line
-//! (`#` starts a comment; `@id ` before a line reads it as Indonesian), and its snapshot shows how
-//! each one reads: its canonical form, or the rendered error.
+//! (`#` starts a comment; `@id ` before a line reads it as Indonesian; a line `@written DATE` sets
+//! the day the following assertions were written, from which relative dates count), and its
+//! snapshot shows how each one reads: its canonical form, or the rendered error.
 
 mod common;
 
 use std::fmt::Write;
 
-use claims_parser::{Language, parse_assertion, parse_canonical};
+use claims_parser::{Language, PartialDate, parse_assertion, parse_canonical};
 
 #[test]
 fn assertions() {
@@ -14,16 +15,22 @@ fn assertions() {
     insta::glob!("../resources/assertions", "*.txt", |path| {
         let input = std::fs::read_to_string(path).unwrap();
         let mut report = String::new();
+        let mut written: Option<PartialDate> = None;
         for line in input
             .lines()
             .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
         {
+            if let Some(date) = line.strip_prefix("@written ") {
+                written = Some(date.parse().unwrap());
+                writeln!(report, "(written on {date})").unwrap();
+                continue;
+            }
             let (language, text) = match line.strip_prefix("@id ") {
                 Some(text) => (Language::Id, text),
                 None => (Language::En, line),
             };
             writeln!(report, "[{language}] {text}").unwrap();
-            match parse_assertion(text, language, &lexicon) {
+            match parse_assertion(text, language, &lexicon, written) {
                 Ok(assertion) => {
                     let canonical = assertion.to_string();
                     let reparsed = parse_canonical(&canonical, &lexicon);

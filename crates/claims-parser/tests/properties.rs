@@ -10,6 +10,11 @@ use claims_parser::{
 };
 use proptest::prelude::*;
 
+/// The day the random assertions were written, from which their relative dates count.
+fn written() -> Option<PartialDate> {
+    Some(jiff::civil::date(2024, 9, 3).into())
+}
+
 fn date() -> impl Strategy<Value = PartialDate> {
     prop_oneof![
         (1900i16..2100).prop_map(|y| PartialDate::year(y).unwrap()),
@@ -211,14 +216,14 @@ proptest! {
         let lexicon = common::lexicon();
         let canonical = assertion.to_string();
         prop_assert_eq!(parse_canonical(&canonical, &lexicon), Ok(assertion.clone()));
-        prop_assert_eq!(parse_assertion(&canonical, Language::En, &lexicon), Ok(assertion));
+        prop_assert_eq!(parse_assertion(&canonical, Language::En, &lexicon, None), Ok(assertion));
     }
 
     #[test]
     fn no_string_makes_the_parser_panic(text in ".{0,80}", indonesian in any::<bool>()) {
         let lexicon = common::lexicon();
         let language = if indonesian { Language::Id } else { Language::En };
-        if let Err(error) = parse_assertion(&text, language, &lexicon) {
+        if let Err(error) = parse_assertion(&text, language, &lexicon, written()) {
             prop_assert!(error.span.start <= error.span.end && error.span.end <= text.len());
             let _ = error.render(&text, None, false);
         }
@@ -233,6 +238,8 @@ proptest! {
                 Just("number"), Just("is"), Just("about"), Just("124"), Just("[kind:"), Just("]"),
                 Just("("), Just(")"), Just("NOT"), Just("party_to"), Just(","), Just("September"),
                 Just("bukan"), Just("negara"), Just("pihak"), Just("Statuta"), Just("Roma"), Just("é"),
+                Just("late"), Just("Monday"), Just("ago"), Just("months"), Just("18"), Just("Senin"),
+                Just("(31/2)"), Just("lalu"), Just("tahun"), Just("yesterday"), Just("3rd"),
             ],
             0..14,
         ),
@@ -241,7 +248,7 @@ proptest! {
         let lexicon = common::lexicon();
         let text = words.join(" ");
         let language = if indonesian { Language::Id } else { Language::En };
-        if let Err(error) = parse_assertion(&text, language, &lexicon) {
+        if let Err(error) = parse_assertion(&text, language, &lexicon, written()) {
             prop_assert!(error.span.start <= error.span.end && error.span.end <= text.len());
             let _ = error.render(&text, None, false);
         }

@@ -346,7 +346,7 @@ pub fn explain(
     color: bool,
 ) -> Result<String, InputError> {
     let kb = load_reference(references)?;
-    let reading = read_in_either_language(assertion, language, kb.lexicon())
+    let reading = read_in_either_language(assertion, language, kb.lexicon(), as_of)
         .map_err(|error| InputError(error.render(assertion, color)))?;
     let report = kb
         .assess(assertion, &reading.assertion, as_of)
@@ -417,21 +417,24 @@ impl ReadingError {
 /// Reads `text` in `language`, or, when none is given, in whichever language reads it: both are
 /// tried; one that reads is used (and said), two that agree are one reading, two that differ are
 /// an error, and when neither reads, the error shown is the one found further into the text.
+/// Relative dates count from `written_on`.
 pub fn read_in_either_language(
     text: &str,
     language: Option<Language>,
     lexicon: &claims_parser::Lexicon,
+    written_on: Date,
 ) -> Result<Reading, ReadingError> {
+    let written_on = Some(written_on.into());
     if let Some(language) = language {
-        return parse_assertion(text, language, lexicon)
+        return parse_assertion(text, language, lexicon, written_on)
             .map(|assertion| Reading {
                 assertion,
                 chosen: None,
             })
             .map_err(|error| ReadingError::Parse(Box::new(error)));
     }
-    let english = parse_assertion(text, Language::En, lexicon);
-    let indonesian = parse_assertion(text, Language::Id, lexicon);
+    let english = parse_assertion(text, Language::En, lexicon, written_on);
+    let indonesian = parse_assertion(text, Language::Id, lexicon, written_on);
     match (english, indonesian) {
         (Ok(english), Ok(indonesian)) if english == indonesian => Ok(Reading {
             assertion: english,
@@ -528,9 +531,12 @@ mod tests {
         lexicon.build()
     }
 
+    const TODAY: Date = jiff::civil::date(2024, 9, 3);
+
     #[test]
     fn the_language_that_reads_is_chosen_and_said() {
-        let reading = read_in_either_language("Alice mengunjungi Bob", None, &lexicon(false));
+        let reading =
+            read_in_either_language("Alice mengunjungi Bob", None, &lexicon(false), TODAY);
         let reading = reading.unwrap();
         assert_eq!(reading.chosen, Some(Language::Id));
         assert_eq!(reading.assertion.to_string(), "visited(alice, bob) EVER");
@@ -538,13 +544,15 @@ mod tests {
 
     #[test]
     fn two_readings_that_agree_are_one() {
-        let reading = read_in_either_language("Alice met Bob", None, &lexicon(true)).unwrap();
+        let reading =
+            read_in_either_language("Alice met Bob", None, &lexicon(true), TODAY).unwrap();
         assert_eq!(reading.chosen, None);
     }
 
     #[test]
     fn two_readings_that_differ_ask_for_a_language() {
-        let error = read_in_either_language("Alice met Bob", None, &lexicon(false)).unwrap_err();
+        let error =
+            read_in_either_language("Alice met Bob", None, &lexicon(false), TODAY).unwrap_err();
         let shown = error.render("Alice met Bob", false);
         assert!(shown.contains("met(alice, bob) EVER in English"), "{shown}");
         assert!(
@@ -556,8 +564,12 @@ mod tests {
 
     #[test]
     fn a_language_given_is_the_only_one_tried() {
-        let error =
-            read_in_either_language("Alice mengunjungi Bob", Some(Language::En), &lexicon(false));
+        let error = read_in_either_language(
+            "Alice mengunjungi Bob",
+            Some(Language::En),
+            &lexicon(false),
+            TODAY,
+        );
         assert!(matches!(error, Err(ReadingError::Parse(_))));
     }
 }

@@ -50,19 +50,19 @@ const LENGTHS: [usize; 4] = [125, 250, 500, 1000];
 #[divan::bench(args = LENGTHS)]
 fn parse_long_unknown_name(bencher: divan::Bencher, bytes: usize) {
     let text = assertion("long-unknown-name", bytes);
-    bencher.bench(|| parse_assertion(&text, Language::En, bundled().lexicon()).is_ok());
+    bencher.bench(|| parse_assertion(&text, Language::En, bundled().lexicon(), None).is_ok());
 }
 
 #[divan::bench(args = LENGTHS)]
 fn parse_repeated_sentence(bencher: divan::Bencher, bytes: usize) {
     let text = assertion("repeated-sentence", bytes);
-    bencher.bench(|| parse_assertion(&text, Language::En, bundled().lexicon()).is_ok());
+    bencher.bench(|| parse_assertion(&text, Language::En, bundled().lexicon(), None).is_ok());
 }
 
 #[divan::bench(args = LENGTHS)]
 fn parse_many_unknown_words(bencher: divan::Bencher, bytes: usize) {
     let text = assertion("many-unknown-words", bytes);
-    bencher.bench(|| parse_assertion(&text, Language::En, bundled().lexicon()).is_ok());
+    bencher.bench(|| parse_assertion(&text, Language::En, bundled().lexicon(), None).is_ok());
 }
 
 /// A lexicon of `aliases` entities, each with one alias.

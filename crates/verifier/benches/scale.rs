@@ -136,6 +136,7 @@ fn judge_one_assertion(bencher: divan::Bencher, facts: usize) {
         "Person 17 is a member of Organization 3 on 1972-06-01",
         Language::En,
         kb.lexicon(),
+        None,
     )
     .unwrap();
     let date = jiff::civil::date(2024, 8, 18);
@@ -154,6 +155,7 @@ fn parse_one_assertion(bencher: divan::Bencher, facts: usize) {
             divan::black_box("Person 17 is not a member of Organization 3 on 1972-06-01"),
             Language::En,
             kb.lexicon(),
+            None,
         )
         .is_ok()
     });

@@ -222,7 +222,7 @@ proptest! {
         let text = mutate(index.get(&assertions).as_str(), &edits);
         let language = if indonesian { Language::Id } else { Language::En };
         let lexicon = bundled().lexicon();
-        match parse_assertion(&text, language, lexicon) {
+        match parse_assertion(&text, language, lexicon, Some(jiff::civil::date(2024, 9, 3).into())) {
             Ok(assertion) => {
                 prop_assert_eq!(parse_canonical(&assertion.to_string(), lexicon), Ok(assertion));
             }

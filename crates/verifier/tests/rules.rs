@@ -33,7 +33,7 @@ fn rules() {
             let (head, assertion) = line.split_once(": ").expect("AS_OF EXPECTED: ASSERTION");
             let (as_of, expected) = head.split_once(' ').expect("AS_OF EXPECTED");
             let as_of: jiff::civil::Date = as_of.parse().unwrap();
-            let parsed = parse_assertion(assertion, Language::En, kb.lexicon())
+            let parsed = parse_assertion(assertion, Language::En, kb.lexicon(), Some(as_of.into()))
                 .unwrap_or_else(|error| panic!("{assertion}: {error}"));
             let judged = kb.assess(assertion, &parsed, as_of).unwrap();
             assert_eq!(

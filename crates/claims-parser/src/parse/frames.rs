@@ -31,7 +31,7 @@ impl Parser<'_> {
             let clauses = if relation.kind == RelationKind::Timeless {
                 vec![(None, pos)]
             } else {
-                self.time_clauses(pos)
+                self.time_clauses(pos, phrasing.tense)
             };
             for (time, end) in clauses {
                 if !self.at_end(end) {
@@ -113,12 +113,12 @@ impl Parser<'_> {
                 }
                 let mut bounds = vec![(None, pos)];
                 if let Some(next) = self.require(pos, grammar.before)
-                    && let Some((date, end)) = self.date(next)
+                    && let Some((date, end)) = self.date(next, Tense::Past)
                 {
                     bounds.push((Some(Bound::Before(date)), end));
                 }
                 if let Some(next) = self.require(pos, grammar.after)
-                    && let Some((date, end)) = self.date(next)
+                    && let Some((date, end)) = self.date(next, Tense::Past)
                 {
                     bounds.push((Some(Bound::After(date)), end));
                 }
@@ -129,7 +129,7 @@ impl Parser<'_> {
                             dates.push(next);
                         }
                         for date_pos in dates {
-                            let Some((when, end)) = self.date(date_pos) else {
+                            let Some((when, end)) = self.date(date_pos, Tense::Past) else {
                                 continue;
                             };
                             if self.at_end(end) {
@@ -177,7 +177,7 @@ impl Parser<'_> {
                         .map(|(end, restriction)| (end, Some(restriction))),
                 );
                 for (after_restriction, restriction) in restricted {
-                    for (at, after_at) in self.at_clauses(after_restriction) {
+                    for (at, after_at) in self.at_clauses(after_restriction, phrasing.tense) {
                         for after_copula in self.copulas(after_at) {
                             for (quantity, end) in self.quantity(after_copula, false, None) {
                                 if self.at_end(end) {
@@ -209,7 +209,7 @@ impl Parser<'_> {
                 let Some(subject) = bindings.subject else {
                     continue;
                 };
-                for (at, after_at) in self.at_clauses(pos) {
+                for (at, after_at) in self.at_clauses(pos, phrasing.tense) {
                     for after_copula in self.copulas(after_at) {
                         for (quantity, end) in
                             self.quantity(after_copula, false, relation.unit.as_deref())

@@ -4,12 +4,19 @@ use super::{Parser, RANK_LITERAL};
 use crate::ast::{Comparison, Quantity, Unit};
 use crate::date::{PartialDate, month_number};
 use crate::error::{ParseError, ParseErrorKind};
+use crate::lexicon::Tense;
 use crate::normalize::fold;
+use crate::relative::RelativeDate;
 
 impl Parser<'_> {
     /// A date at `pos`: `2024`, `2024-08`, `2024-08-18`, `September 2018`, `18 Agustus 2024`,
-    /// `March 18, 2023`, optionally after a noun such as `bulan`.
-    pub(super) fn date(&mut self, pos: usize) -> Option<(PartialDate, usize)> {
+    /// `March 18, 2023`, optionally after a noun such as `bulan`; or a date relative to the day
+    /// the assertion was written (`late Monday`, `18 months ago`, `tahun lalu`), in a sentence of
+    /// `tense`.
+    pub(super) fn date(&mut self, pos: usize, tense: Tense) -> Option<(PartialDate, usize)> {
+        if let Some(relative) = self.relative_date(pos, tense) {
+            return relative;
+        }
         let pos = if self
             .tokens
             .get(pos)
@@ -64,6 +71,40 @@ impl Parser<'_> {
                 };
                 self.fail(pos + length, RANK_LITERAL, ParseError { span, kind });
                 None
+            }
+        }
+    }
+
+    /// A relative date at `pos`, resolved against the day the assertion was written: `None` when
+    /// there is none, `Some(None)` when there is one that cannot be resolved (the failure is
+    /// recorded).
+    pub(super) fn relative_date(
+        &mut self,
+        pos: usize,
+        tense: Tense,
+    ) -> Option<Option<(PartialDate, usize)>> {
+        const LONGEST: usize = 6;
+        let words: Vec<&str> = self.tokens[pos.min(self.tokens.len())..]
+            .iter()
+            .take(LONGEST)
+            .map(|token| token.text.as_str())
+            .collect();
+        let (relative, length) = RelativeDate::read(&words, self.language)?;
+        let end = pos + length;
+        match relative.resolve(self.written, tense) {
+            Ok(date) => Some(Some((date, end))),
+            Err(error) => {
+                let mut span = self.span_of(pos, end);
+                // `Senin (3/9)`: the closing parenthesis the tokenizer trimmed belongs to it.
+                if self.text[span.clone()].contains('(') && self.text[span.end..].starts_with(')') {
+                    span.end += 1;
+                }
+                let kind = ParseErrorKind::BadDate {
+                    text: self.text[span.clone()].to_owned(),
+                    reason: error.to_string(),
+                };
+                self.fail(end, RANK_LITERAL, ParseError { span, kind });
+                Some(None)
             }
         }
     }

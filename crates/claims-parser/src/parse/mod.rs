@@ -7,6 +7,7 @@
 
 use crate::ast::{Assertion, Ordinal, Qualifier, Restriction, Side};
 use crate::canonical;
+use crate::date::PartialDate;
 use crate::error::{ParseError, ParseErrorKind};
 use crate::grammar::{Grammar, Negation, grammar};
 use crate::lexicon::{Language, Lexicon, TemplatePart, TemplateRole};
@@ -24,6 +25,8 @@ mod words;
 use qualifiers::split_qualifiers;
 
 /// Parses one assertion written in `language` (or in canonical form) against `lexicon`.
+/// Relative dates (`late Monday`, `18 months ago`) count from `written_on`, the day the assertion's
+/// text was written (its article's publication date); without it they are an error.
 ///
 /// ```
 /// use claims_parser::{Language, LexRelation, LexiconBuilder, RelationKind, Tense, parse_assertion};
@@ -37,7 +40,7 @@ use qualifiers::split_qualifiers;
 /// lexicon.phrasing("party_to", Language::En, Tense::Present, "{subject} is {not} a {object} party")?;
 /// let lexicon = lexicon.build();
 ///
-/// let assertion = parse_assertion("Azerbaijan is not a Rome Statute party", Language::En, &lexicon)?;
+/// let assertion = parse_assertion("Azerbaijan is not a Rome Statute party", Language::En, &lexicon, None)?;
 /// assert_eq!(assertion.to_string(), "NOT party_to(azerbaijan, rome-statute)");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -45,6 +48,7 @@ pub fn parse_assertion(
     text: &str,
     language: Language,
     lexicon: &Lexicon,
+    written_on: Option<PartialDate>,
 ) -> Result<Assertion, ParseError> {
     if text.trim().is_empty() {
         return Err(ParseError {
@@ -67,6 +71,7 @@ pub fn parse_assertion(
         readings: Vec::new(),
         phrasing_matched: false,
         after_match: false,
+        written: written_on,
     };
     parser.read_all(&qualifiers);
     let Parser {
@@ -210,6 +215,8 @@ struct Parser<'a> {
     phrasing_matched: bool,
     /// Whether the words read now follow a phrasing that matched with names of the right kinds.
     after_match: bool,
+    /// The day the assertion was written, from which relative dates count.
+    written: Option<PartialDate>,
 }
 
 impl<'a> Parser<'a> {
