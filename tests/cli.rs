@@ -42,7 +42,8 @@ fn fail_on_exits_1_when_a_claim_has_a_listed_verdict() {
         exit_code(&["check", "--fail-on", "false,unverifiable"]),
         Some(1)
     );
-    assert_eq!(exit_code(&["check", "--fail-on", "false,mixed"]), Some(0));
+    assert_eq!(exit_code(&["check", "--fail-on", "false,mixed"]), Some(1));
+    assert_eq!(exit_code(&["check", "--fail-on", "false"]), Some(0));
     assert_eq!(exit_code(&["check", "--fail-on", "conflicting"]), Some(0));
 }
 

@@ -213,13 +213,7 @@ fn text_assertion(out: &mut String, assertion: &AssertionReport, color: bool, di
             "      complete  {}#{}  {}",
             record.file, record.id, record.statement
         );
-        for source in &record.sources {
-            let _ = writeln!(
-                out,
-                "                {}",
-                paint(&source_line(source), dim, color)
-            );
-        }
+        text_sources(out, &record.sources, color, dim);
     }
     if let Some(settle) = &evidence.would_settle {
         let _ = writeln!(out, "      would settle it: {settle}");
@@ -238,22 +232,30 @@ fn text_fact(out: &mut String, fact: &FactCitation, color: bool, dim: Style) {
         fact.id,
         fact.statement
     );
-    if let Some(source) = fact.sources.first() {
+    text_sources(out, &fact.sources, color, dim);
+}
+
+fn more_sources(count: usize) -> String {
+    match count {
+        1 => "+ 1 more source".to_owned(),
+        _ => format!("+ {count} more sources"),
+    }
+}
+
+/// The first source of a fact or record, and how many more the JSON report lists.
+fn text_sources(out: &mut String, sources: &[Source], color: bool, dim: Style) {
+    if let Some(source) = sources.first() {
         let _ = writeln!(
             out,
             "                {}",
             paint(&source_line(source), dim, color)
         );
     }
-    if fact.sources.len() > 1 {
+    if sources.len() > 1 {
         let _ = writeln!(
             out,
             "                {}",
-            paint(
-                &format!("+ {} more sources", fact.sources.len() - 1),
-                dim,
-                color
-            )
+            paint(&more_sources(sources.len() - 1), dim, color)
         );
     }
 }
