@@ -20,6 +20,11 @@ pub enum Assertion {
     Duration(DurationAssertion),
     /// A measured value: `the population of X in 2023 is about 10.1 million`.
     Measure(MeasureAssertion),
+    /// Two or more assertions that must all hold: `met(vladimir-putin, ukhnaagiin-khurelsukh) @
+    /// 2024-09-03 AND president_of(ukhnaagiin-khurelsukh, mongolia) @ 2024-09-03`, as a sentence
+    /// with a title (`Putin met Mongolian President Khurelsukh on Tuesday`) says. The parts are
+    /// never conjunctions themselves.
+    Conjunction(Vec<Assertion>),
 }
 
 /// When a relation assertion is said to hold.
@@ -403,6 +408,15 @@ impl fmt::Display for Assertion {
                     write!(f, " @ {date}")?;
                 }
                 write!(f, " {}", a.quantity)
+            }
+            Assertion::Conjunction(parts) => {
+                for (index, part) in parts.iter().enumerate() {
+                    if index > 0 {
+                        f.write_str(" AND ")?;
+                    }
+                    write!(f, "{part}")?;
+                }
+                Ok(())
             }
         }
     }

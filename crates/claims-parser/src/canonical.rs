@@ -10,6 +10,7 @@
 //! DURATION relation(subject, object) CMP NUMBER (year|month|week|day)
 //! VALUE relation(subject) [@ DATE] CMP NUMBER [UNIT]
 //! CMP: = ~ > >= < <=
+//! ASSERTION AND ASSERTION [AND …]                          (all of them)
 //! ```
 //!
 //! Reports print assertions in this form, and [`parse_canonical`] reads it back to the same
@@ -54,12 +55,18 @@ pub fn parse_canonical(text: &str, lexicon: &Lexicon) -> Result<Assertion, Parse
         pos: 0,
         lexicon,
     };
-    let assertion = reader.assertion()?;
+    let mut parts = vec![reader.assertion()?];
+    while reader.eat("AND") {
+        parts.push(reader.assertion()?);
+    }
     reader.skip_space();
     if reader.pos < text.len() {
-        return Err(reader.expected(&["the end of the assertion"]));
+        return Err(reader.expected(&["AND", "the end of the assertion"]));
     }
-    Ok(assertion)
+    Ok(match parts.len() {
+        1 => parts.pop().expect("one part"),
+        _ => Assertion::Conjunction(parts),
+    })
 }
 
 /// The units a quantity may state.
@@ -271,7 +278,13 @@ impl Reader<'_> {
         })?;
         self.pos = span.end;
         self.skip_space();
-        let rest = self.rest().trim_end();
+        // What follows the number up to the next part of a conjunction, if any.
+        let rest = self.rest();
+        let part_end = match rest.strip_prefix("AND") {
+            Some(after) if after.starts_with(char::is_whitespace) => 0,
+            _ => rest.find(" AND ").unwrap_or(rest.len()),
+        };
+        let rest = rest[..part_end].trim_end();
         let end = "the end of the assertion";
         let unit = match units {
             Units::None if rest.is_empty() => None,

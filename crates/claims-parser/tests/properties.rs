@@ -89,7 +89,7 @@ fn party() -> Restriction {
     }
 }
 
-fn assertion() -> impl Strategy<Value = Assertion> {
+fn simple_assertion() -> impl Strategy<Value = Assertion> {
     let people = prop_oneof![
         Just("vladimir-putin"),
         Just("ilham-aliyev"),
@@ -207,6 +207,14 @@ fn assertion() -> impl Strategy<Value = Assertion> {
                     },
                 })
             }),
+    ]
+}
+
+/// Any assertion: a simple one, or a conjunction of two (what a title adds).
+fn assertion() -> impl Strategy<Value = Assertion> {
+    prop_oneof![
+        3 => simple_assertion(),
+        1 => prop::collection::vec(simple_assertion(), 2..3).prop_map(Assertion::Conjunction),
     ]
 }
 

@@ -38,6 +38,8 @@ pub struct Entity {
     pub kind: String,
     /// Its aliases per language.
     pub aliases: BTreeMap<Language, Vec<String>>,
+    /// Its demonyms per language: adjectives that name it in titles.
+    pub demonyms: BTreeMap<Language, Vec<String>>,
     /// Its Wikidata id.
     pub wikidata: Option<String>,
     /// The file it is defined in.

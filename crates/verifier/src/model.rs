@@ -79,6 +79,10 @@ pub struct EntityDef {
     /// Its names per language code (`en`, `id`).
     #[serde(default)]
     pub aliases: BTreeMap<String, Vec<String>>,
+    /// Adjectives that name it in a title, per language code: `Mongolian` in `Mongolian
+    /// President Khurelsukh`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub demonyms: BTreeMap<String, Vec<String>>,
     /// Its Wikidata id, such as `Q227`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wikidata: Option<String>,
@@ -138,6 +142,11 @@ pub struct RelationDef {
     /// Past-tense phrasings per language code.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub past_phrasings: BTreeMap<String, Vec<String>>,
+    /// Titles before a name per language code (state and timeless relations): `{object}
+    /// president {subject}` reads `Mongolian President Khurelsukh` as Khurelsukh, and as
+    /// president of Mongolia on the day the text was written.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub titles: BTreeMap<String, Vec<String>>,
 }
 
 /// A measured value.

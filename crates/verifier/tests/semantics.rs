@@ -24,6 +24,9 @@ use verifier::{Verdict, load_texts};
 const CASES: u32 = 1000;
 
 fn form(assertion: &str) -> String {
+    if let Some((first, second)) = assertion.split_once(" AND ") {
+        return format!("({}) AND ({})", form(first), form(second));
+    }
     let words: Vec<&str> = assertion.split_whitespace().collect();
     let mut form = String::new();
     if words[0] == "NOT" {

@@ -136,7 +136,7 @@ pub struct LexRelation {
 pub struct Phrasing {
     /// The language it is written in.
     pub language: Language,
-    /// Whether it speaks of the past.
+    /// Whether it speaks of the past (a title speaks of the present).
     pub tense: Tense,
     /// What it phrases.
     pub role: TemplateRole,
@@ -160,6 +160,8 @@ pub struct Lexicon {
     relation_index: HashMap<String, usize>,
     aliases: HashMap<String, Vec<AliasEntry>>,
     alias_texts: Vec<(String, String, usize)>,
+    /// Adjectives naming an entity in a title only (`Mongolian` in `Mongolian President X`).
+    demonyms: HashMap<String, Vec<AliasEntry>>,
     longest_alias: usize,
 }
 
@@ -195,7 +197,21 @@ impl Lexicon {
     }
 
     pub(crate) fn resolve_folded(&self, folded: &str, language: Language) -> Vec<&LexEntity> {
-        let Some(entries) = self.aliases.get(folded) else {
+        self.entries_of(self.aliases.get(folded), language)
+    }
+
+    /// The entities a demonym names (`mongolian`), folded, as [`Lexicon::resolve`] resolves
+    /// aliases.
+    pub(crate) fn resolve_demonym_folded(
+        &self,
+        folded: &str,
+        language: Language,
+    ) -> Vec<&LexEntity> {
+        self.entries_of(self.demonyms.get(folded), language)
+    }
+
+    fn entries_of(&self, entries: Option<&Vec<AliasEntry>>, language: Language) -> Vec<&LexEntity> {
+        let Some(entries) = entries else {
             return Vec::new();
         };
         let in_language: Vec<usize> = entries
@@ -338,6 +354,38 @@ impl LexiconBuilder {
         Ok(self)
     }
 
+    /// Adds a demonym of an entity in a language: an adjective that names it in a title
+    /// (`Mongolian` in `Mongolian President Khurelsukh`), and nowhere else.
+    pub fn demonym(
+        &mut self,
+        entity: &str,
+        language: Language,
+        demonym: &str,
+    ) -> Result<&mut Self, LexiconError> {
+        let lexicon = &mut self.lexicon;
+        let &index = lexicon
+            .entity_index
+            .get(entity)
+            .ok_or_else(|| LexiconError::Unknown {
+                what: "entity",
+                id: entity.to_owned(),
+            })?;
+        let folded = fold(demonym);
+        if folded.is_empty() {
+            return Err(LexiconError::EmptyAlias(entity.to_owned()));
+        }
+        lexicon.longest_alias = lexicon.longest_alias.max(folded.split(' ').count());
+        let entries = lexicon.demonyms.entry(folded).or_default();
+        let entry = AliasEntry {
+            entity: index,
+            language,
+        };
+        if !entries.contains(&entry) {
+            entries.push(entry);
+        }
+        Ok(self)
+    }
+
     /// Adds a relation with no phrasings yet. Adding an id twice keeps the phrasings.
     pub fn relation(&mut self, relation: LexRelation) -> &mut Self {
         let lexicon = &mut self.lexicon;
@@ -368,6 +416,30 @@ impl LexiconBuilder {
         tense: Tense,
         template: &str,
     ) -> Result<&mut Self, LexiconError> {
+        self.add_phrasing(relation, language, Some(tense), template)
+    }
+
+    /// Adds a title of a state or timeless relation: a phrase before a name that names its
+    /// `{subject}` and says the relation holds on the day the text was written, such as
+    /// `{object} president {subject}`. Its `{object}` may be an alias, a demonym (`Mongolian`) or,
+    /// in English, an alias with `'s` (`Mongolia's`).
+    pub fn title(
+        &mut self,
+        relation: &str,
+        language: Language,
+        template: &str,
+    ) -> Result<&mut Self, LexiconError> {
+        self.add_phrasing(relation, language, None, template)
+    }
+
+    /// Adds a phrasing, or a title when there is no tense.
+    fn add_phrasing(
+        &mut self,
+        relation: &str,
+        language: Language,
+        tense: Option<Tense>,
+        template: &str,
+    ) -> Result<&mut Self, LexiconError> {
         let lexicon = &mut self.lexicon;
         let &index = lexicon
             .relation_index
@@ -383,10 +455,14 @@ impl LexiconBuilder {
             error,
         };
         let parsed = Template::parse(template).map_err(error)?;
-        let role = parsed.role(relation.kind).map_err(error)?;
+        let role = match tense {
+            Some(_) => parsed.role(relation.kind),
+            None => parsed.title_role(relation.kind),
+        }
+        .map_err(error)?;
         relation.phrasings.push(Phrasing {
             language,
-            tense,
+            tense: tense.unwrap_or(Tense::Present),
             role,
             template: parsed,
         });

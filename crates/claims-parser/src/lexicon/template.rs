@@ -31,6 +31,10 @@ pub enum TemplateRole {
     CountNoun,
     /// A noun phrase naming a measured quantity of a subject: `population of {subject}`.
     MeasureNoun,
+    /// A title before a name, naming the subject and saying that the relation holds on the day
+    /// the text was written: `{object} president {subject}` (`Mongolian President Khurelsukh`,
+    /// `Mongolia's president Khurelsukh`), `presiden {object} {subject}`.
+    Title,
 }
 
 /// A relation phrasing such as `{subject} is {not} a party to {object}`: words and slots.
@@ -134,6 +138,24 @@ impl Template {
             (_, false) => Ok(TemplateRole::CountNoun),
         }
     }
+
+    /// What this template phrases as a title of a relation of `kind`, or why it cannot be one.
+    pub fn title_role(&self, kind: RelationKind) -> Result<TemplateRole, TemplateError> {
+        let has = |part: TemplatePart| self.parts.contains(&part);
+        let misplaced = |why: &str| Err(TemplateError::Misplaced(why.to_owned()));
+        if !matches!(kind, RelationKind::State | RelationKind::Timeless) {
+            return misplaced("only state and timeless relations have titles");
+        }
+        if has(TemplatePart::Not) || has(TemplatePart::Ordinal) {
+            return misplaced("a title cannot have {not} or {ordinal}");
+        }
+        if !(has(TemplatePart::Subject) && has(TemplatePart::Object)) {
+            return misplaced(
+                "a title needs both {subject} (the name it stands before) and {object}",
+            );
+        }
+        Ok(TemplateRole::Title)
+    }
 }
 
 impl fmt::Display for Template {
@@ -193,6 +215,13 @@ mod tests {
             .is_err()
         );
         assert!(role("{not} parties to {object}", RelationKind::State).is_err());
+        let title = |text: &str, kind| Template::parse(text).unwrap().title_role(kind);
+        assert_eq!(
+            title("{object} president {subject}", RelationKind::State),
+            Ok(TemplateRole::Title)
+        );
+        assert!(title("president {subject}", RelationKind::State).is_err());
+        assert!(title("{object} visitor {subject}", RelationKind::Event).is_err());
     }
 
     #[test]

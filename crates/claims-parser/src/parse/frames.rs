@@ -46,14 +46,17 @@ impl Parser<'_> {
                     (Some(Negation::NoLonger), _) => continue,
                     (negation, time) => (negation.is_some(), time.unwrap_or(untimed)),
                 };
-                self.accept(Assertion::Relation(RelationAssertion {
-                    negated,
-                    relation: relation.id.clone(),
-                    subject: subject.clone(),
-                    object: object.clone(),
-                    time,
-                    qualifiers: qualifiers.to_vec(),
-                }));
+                self.accept(
+                    Assertion::Relation(RelationAssertion {
+                        negated,
+                        relation: relation.id.clone(),
+                        subject: subject.clone(),
+                        object: object.clone(),
+                        time,
+                        qualifiers: qualifiers.to_vec(),
+                    }),
+                    &bindings.titles,
+                );
             }
             if relation.kind == RelationKind::State
                 && bindings.negation.is_none()
@@ -62,12 +65,15 @@ impl Parser<'_> {
             {
                 for (quantity, end) in self.quantity(next, true, None) {
                     if self.at_end(end) {
-                        self.accept(Assertion::Duration(DurationAssertion {
-                            relation: relation.id.clone(),
-                            subject: subject.clone(),
-                            object: object.clone(),
-                            quantity,
-                        }));
+                        self.accept(
+                            Assertion::Duration(DurationAssertion {
+                                relation: relation.id.clone(),
+                                subject: subject.clone(),
+                                object: object.clone(),
+                                quantity,
+                            }),
+                            &bindings.titles,
+                        );
                     }
                 }
             }
@@ -133,15 +139,18 @@ impl Parser<'_> {
                                 continue;
                             };
                             if self.at_end(end) {
-                                self.accept(Assertion::Ordinal(OrdinalAssertion {
-                                    ordinal,
-                                    relation: relation.id.clone(),
-                                    subject: subject.clone(),
-                                    object: object.clone(),
-                                    bound,
-                                    when,
-                                    qualifiers: qualifiers.to_vec(),
-                                }));
+                                self.accept(
+                                    Assertion::Ordinal(OrdinalAssertion {
+                                        ordinal,
+                                        relation: relation.id.clone(),
+                                        subject: subject.clone(),
+                                        object: object.clone(),
+                                        bound,
+                                        when,
+                                        qualifiers: qualifiers.to_vec(),
+                                    }),
+                                    &bindings.titles,
+                                );
                             }
                         }
                     }
@@ -181,14 +190,17 @@ impl Parser<'_> {
                         for after_copula in self.copulas(after_at) {
                             for (quantity, end) in self.quantity(after_copula, false, None) {
                                 if self.at_end(end) {
-                                    self.accept(Assertion::Count(CountAssertion {
-                                        relation: relation.id.clone(),
-                                        counted,
-                                        fixed: fixed.clone(),
-                                        restriction: restriction.clone(),
-                                        at,
-                                        quantity,
-                                    }));
+                                    self.accept(
+                                        Assertion::Count(CountAssertion {
+                                            relation: relation.id.clone(),
+                                            counted,
+                                            fixed: fixed.clone(),
+                                            restriction: restriction.clone(),
+                                            at,
+                                            quantity,
+                                        }),
+                                        &bindings.titles,
+                                    );
                                 }
                             }
                         }
@@ -215,12 +227,15 @@ impl Parser<'_> {
                             self.quantity(after_copula, false, relation.unit.as_deref())
                         {
                             if self.at_end(end) {
-                                self.accept(Assertion::Measure(MeasureAssertion {
-                                    relation: relation.id.clone(),
-                                    subject: subject.clone(),
-                                    at,
-                                    quantity,
-                                }));
+                                self.accept(
+                                    Assertion::Measure(MeasureAssertion {
+                                        relation: relation.id.clone(),
+                                        subject: subject.clone(),
+                                        at,
+                                        quantity,
+                                    }),
+                                    &bindings.titles,
+                                );
                             }
                         }
                     }

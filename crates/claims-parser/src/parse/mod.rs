@@ -5,7 +5,7 @@
 //! Every complete reading is kept; one reading is the result, several are an ambiguity, none is an
 //! error reported where the most promising attempt stopped.
 
-use crate::ast::{Assertion, Ordinal, Qualifier, Restriction, Side};
+use crate::ast::{Assertion, Ordinal, Qualifier, RelationAssertion, Restriction, Side};
 use crate::canonical;
 use crate::date::PartialDate;
 use crate::error::{ParseError, ParseErrorKind};
@@ -20,6 +20,7 @@ mod literals;
 mod qualifiers;
 mod restrictions;
 mod templates;
+mod titles;
 mod words;
 
 use qualifiers::split_qualifiers;
@@ -201,6 +202,9 @@ struct Bindings {
     open_allowed: bool,
     /// The side a restriction phrase filled, and the restriction.
     open: Option<(Side, Restriction)>,
+    /// What the titles before names say (`Mongolian President Khurelsukh`: Khurelsukh is
+    /// president of Mongolia on the day written), in the order read.
+    titles: Vec<RelationAssertion>,
 }
 
 struct Parser<'a> {
@@ -233,13 +237,22 @@ impl<'a> Parser<'a> {
                     TemplateRole::MeasureNoun if qualifiers.is_empty() => {
                         self.read_measure(relation, phrasing)
                     }
-                    TemplateRole::CountNoun | TemplateRole::MeasureNoun => {}
+                    // Titles are read where a name stands (`Parser::titles`).
+                    TemplateRole::CountNoun | TemplateRole::MeasureNoun | TemplateRole::Title => {}
                 }
             }
         }
     }
 
-    fn accept(&mut self, assertion: Assertion) {
+    /// Keeps a complete reading; the titles its names were written with are conjuncts of it.
+    fn accept(&mut self, assertion: Assertion, titles: &[RelationAssertion]) {
+        let assertion = if titles.is_empty() {
+            assertion
+        } else {
+            let mut parts = vec![assertion];
+            parts.extend(titles.iter().cloned().map(Assertion::Relation));
+            Assertion::Conjunction(parts)
+        };
         if !self.readings.contains(&assertion) {
             self.readings.push(assertion);
         }

@@ -1,7 +1,7 @@
 //! Matching a phrasing's template, and the names that fill its slots.
 
 use super::{Bindings, Parser, RANK_NAME};
-use crate::ast::Side;
+use crate::ast::{RelationAssertion, Side};
 use crate::error::{ParseError, ParseErrorKind};
 use crate::lexicon::{LexRelation, Phrasing, TemplatePart};
 use crate::normalize::Token;
@@ -104,10 +104,12 @@ impl Parser<'_> {
                     TemplatePart::Word(word) => Some(word.as_str()),
                     _ => None,
                 });
-                for (next, id, deferred) in self.slot(relation, side, pos, next_word, negation_next)
+                for (next, id, deferred, title) in
+                    self.slot(relation, side, pos, next_word, negation_next)
                 {
                     let mut bound = bindings.clone();
                     bound.deferred = bound.deferred.or(deferred);
+                    bound.titles.extend(title);
                     match side {
                         Side::Subject => bound.subject = Some(id),
                         Side::Object => bound.object = Some(id),
@@ -131,8 +133,9 @@ impl Parser<'_> {
         }
     }
 
-    /// Every way a name can fill a slot at `pos`, as (position after it, entity id, and the error
-    /// to report if the name is of the wrong kind or ambiguous).
+    /// Every way a name can fill a slot at `pos`, as (position after it, entity id, the error
+    /// to report if the name is of the wrong kind or ambiguous, and what a title before the name
+    /// says).
     pub(super) fn slot(
         &mut self,
         relation: &LexRelation,
@@ -140,7 +143,7 @@ impl Parser<'_> {
         pos: usize,
         next_word: Option<&str>,
         negation_next: bool,
-    ) -> Vec<(usize, String, Option<ParseError>)> {
+    ) -> Vec<(usize, String, Option<ParseError>, Option<RelationAssertion>)> {
         let wanted_kind = match side {
             Side::Subject => relation.subject_kind.as_deref(),
             Side::Object => relation.object_kind.as_deref(),
@@ -150,6 +153,25 @@ impl Parser<'_> {
         let starts = std::iter::once(pos).chain(after_determiner);
         let mut fills = Vec::new();
         let mut named_something = false;
+        for start in starts.clone() {
+            for (end, id, title, error) in self.titles(start) {
+                named_something = true;
+                let error = error.or_else(|| {
+                    let entity = self.lexicon.entity(&id)?;
+                    let expected = wanted_kind.filter(|kind| entity.kind != *kind)?;
+                    let span = self.span_of(start, end);
+                    let kind = ParseErrorKind::WrongKind {
+                        text: self.text[span.clone()].to_owned(),
+                        entity: entity.id.clone(),
+                        kind: entity.kind.clone(),
+                        expected: expected.to_owned(),
+                        relation: relation.id.clone(),
+                    };
+                    Some(ParseError { span, kind })
+                });
+                fills.push((end, id, error, Some(title)));
+            }
+        }
         for (start, length) in starts.flat_map(|start| {
             let longest = self
                 .lexicon
@@ -175,7 +197,7 @@ impl Parser<'_> {
             let span = self.span_of(start, start + length);
             let text = self.text[span.clone()].to_owned();
             match fitting.as_slice() {
-                [entity] => fills.push((start + length, entity.id.clone(), None)),
+                [entity] => fills.push((start + length, entity.id.clone(), None, None)),
                 [] => {
                     let entity = entities[0];
                     let kind = ParseErrorKind::WrongKind {
@@ -189,6 +211,7 @@ impl Parser<'_> {
                         start + length,
                         entity.id.clone(),
                         Some(ParseError { span, kind }),
+                        None,
                     ));
                 }
                 several => {
@@ -200,6 +223,7 @@ impl Parser<'_> {
                         start + length,
                         several[0].id.clone(),
                         Some(ParseError { span, kind }),
+                        None,
                     ));
                 }
             }

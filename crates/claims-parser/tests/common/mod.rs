@@ -44,6 +44,20 @@ const ENTITIES: &[EntityRow] = &[
     ("armenia", "Armenia", "country", &["Armenia"], &["Armenia"]),
     ("russia", "Russia", "country", &["Russia"], &["Rusia"]),
     (
+        "mongolia",
+        "Mongolia",
+        "country",
+        &["Mongolia"],
+        &["Mongolia"],
+    ),
+    (
+        "ukhnaagiin-khurelsukh",
+        "Ukhnaagiin Khurelsukh",
+        "person",
+        &["Ukhnaagiin Khurelsukh", "Khurelsukh"],
+        &["Ukhnaagiin Khurelsukh", "Khurelsukh"],
+    ),
+    (
         "united-states",
         "United States",
         "country",
@@ -355,6 +369,18 @@ const RELATIONS: &[RelationRow] = &[
     ),
 ];
 
+/// Entity id, language, demonym.
+const DEMONYMS: &[(&str, Language, &str)] = &[
+    ("mongolia", Language::En, "Mongolian"),
+    ("russia", Language::En, "Russian"),
+];
+
+/// Relation id, language, title.
+const TITLES: &[(&str, Language, &str)] = &[
+    ("president_of", Language::En, "{object} president {subject}"),
+    ("president_of", Language::Id, "presiden {object} {subject}"),
+];
+
 /// The seed lexicon.
 pub fn lexicon() -> Lexicon {
     let mut builder = LexiconBuilder::new();
@@ -378,6 +404,12 @@ pub fn lexicon() -> Lexicon {
         for (language, tense, template) in *phrasings {
             builder.phrasing(id, *language, *tense, template).unwrap();
         }
+    }
+    for (id, language, demonym) in DEMONYMS {
+        builder.demonym(id, *language, demonym).unwrap();
+    }
+    for (id, language, title) in TITLES {
+        builder.title(id, *language, title).unwrap();
     }
     builder.build()
 }

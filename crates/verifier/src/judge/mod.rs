@@ -32,6 +32,7 @@
 //! `crates/verifier/tests/semantics/spec/` writes the definition as clauses for a SAT solver, and a
 //! property test holds the judge to it.
 
+mod conjunction;
 mod count;
 mod duration;
 mod event;
@@ -84,6 +85,7 @@ impl KnowledgeBase {
             Assertion::Count(a) => judge.count(a),
             Assertion::Duration(a) => judge.duration(a),
             Assertion::Measure(a) => judge.measure(a),
+            Assertion::Conjunction(parts) => judge.conjunction(parts),
         }
     }
 }

@@ -22,11 +22,21 @@ pub(super) struct Builder {
     pub(super) source_index: HashMap<String, SourceId>,
     /// The ids of facts and completeness records, with the file of each.
     pub(super) ids: HashMap<Arc<str>, Arc<str>>,
-    pub(super) alias_owner: HashMap<(Language, String), (String, Arc<str>)>,
+    /// Who has each name, per kind of name and language.
+    pub(super) name_owner: HashMap<(NameKind, Language, String), (String, Arc<str>)>,
     /// The relations that another relation mirrors.
     pub(super) inverse_targets: Vec<String>,
     /// The subject and object kinds each relation requires.
     pub(super) definitions: HashMap<String, SideKinds>,
+}
+
+/// The kinds of names an entity has, each naming one entity per language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(super) enum NameKind {
+    /// `aliases`: names that stand for it anywhere.
+    Alias,
+    /// `demonyms`: adjectives that stand for it in titles.
+    Demonym,
 }
 
 /// Where an item is, for problems. Its path is formatted only when a problem is reported, so
@@ -205,50 +215,8 @@ impl Builder {
             );
             return;
         }
-        let mut aliases = BTreeMap::new();
-        for (code, names) in &entity.aliases {
-            let Ok(language) = code.parse::<Language>() else {
-                self.problem(
-                    &item.field(format!("aliases.{code}")),
-                    format!("unknown language '{code}'"),
-                    Some("languages are 'en' and 'id'".to_owned()),
-                );
-                continue;
-            };
-            for (number, name) in names.iter().enumerate() {
-                let folded = fold(name);
-                if folded.is_empty() {
-                    self.problem(
-                        &item.field(format!("aliases.{code}[{number}]")),
-                        "an alias is empty",
-                        None,
-                    );
-                    continue;
-                }
-                let key = (language, folded);
-                match self.alias_owner.get(&key) {
-                    Some((owner, owner_file)) if *owner != entity.id => {
-                        let message = format!(
-                            "alias '{name}' ({code}) reads as '{}', already an alias of '{owner}' in {owner_file}",
-                            key.1
-                        );
-                        let help = Some(
-                            "an alias names one entity per language: use a longer name".to_owned(),
-                        );
-                        self.problem(
-                            &item.field(format!("aliases.{code}[{number}]")),
-                            message,
-                            help,
-                        );
-                    }
-                    _ => {
-                        self.alias_owner
-                            .insert(key, (entity.id.clone(), Arc::clone(file)));
-                    }
-                }
-            }
-            aliases.insert(language, names.clone());
-        }
+        let aliases = self.names(file, &item, &entity.id, NameKind::Alias, &entity.aliases);
+        let demonyms = self.names(file, &item, &entity.id, NameKind::Demonym, &entity.demonyms);
         let id = EntityId(self.kb.entities.len() as u32);
         self.kb.entity_index.insert(entity.id.clone(), id);
         self.kb.entities.push(Entity {
@@ -257,9 +225,64 @@ impl Builder {
             name: entity.name.clone(),
             kind: entity.kind.clone(),
             aliases,
+            demonyms,
             wikidata: entity.wikidata.clone(),
             file: Arc::clone(file),
         });
+    }
+
+    /// Checks an entity's names of one kind per language code: a known language, no empty name,
+    /// and no name that reads as another entity's name of that kind in the same language.
+    fn names(
+        &mut self,
+        file: &Arc<str>,
+        item: &Item,
+        entity: &str,
+        kind: NameKind,
+        names: &BTreeMap<String, Vec<String>>,
+    ) -> BTreeMap<Language, Vec<String>> {
+        let (field, noun, article) = match kind {
+            NameKind::Alias => ("aliases", "alias", "an"),
+            NameKind::Demonym => ("demonyms", "demonym", "a"),
+        };
+        let mut checked = BTreeMap::new();
+        for (code, names) in names {
+            let Ok(language) = code.parse::<Language>() else {
+                self.problem(
+                    &item.field(format!("{field}.{code}")),
+                    format!("unknown language '{code}'"),
+                    Some("languages are 'en' and 'id'".to_owned()),
+                );
+                continue;
+            };
+            for (number, name) in names.iter().enumerate() {
+                let located = item.field(format!("{field}.{code}[{number}]"));
+                let folded = fold(name);
+                if folded.is_empty() {
+                    self.problem(&located, format!("{article} {noun} is empty"), None);
+                    continue;
+                }
+                let key = (kind, language, folded);
+                match self.name_owner.get(&key) {
+                    Some((owner, owner_file)) if owner != entity => {
+                        let message = format!(
+                            "{noun} '{name}' ({code}) reads as '{}', already {article} {noun} of '{owner}' in {owner_file}",
+                            key.2
+                        );
+                        let help = Some(format!(
+                            "{article} {noun} names one entity per language: use a longer name"
+                        ));
+                        self.problem(&located, message, help);
+                    }
+                    _ => {
+                        self.name_owner
+                            .insert(key, (entity.to_owned(), Arc::clone(file)));
+                    }
+                }
+            }
+            checked.insert(language, names.clone());
+        }
+        checked
     }
 
     pub(super) fn add_relation(&mut self, file: &Arc<str>, index: usize, relation: &RelationDef) {

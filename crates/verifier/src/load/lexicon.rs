@@ -19,6 +19,12 @@ impl Builder {
                     let _ = lexicon.alias(&entity.id, *language, name);
                 }
             }
+            for (language, names) in &entity.demonyms {
+                for name in names {
+                    // Empty demonyms were reported when the entity was added.
+                    let _ = lexicon.demonym(&entity.id, *language, name);
+                }
+            }
         }
         let mut problems = Vec::new();
         for &(file, reference) in files {
@@ -38,8 +44,13 @@ impl Builder {
                 lex_relation.unit = relation.unit.clone();
                 lexicon.relation(lex_relation);
                 for (tense, phrasings, field) in [
-                    (Tense::Present, &relation.phrasings, "phrasings"),
-                    (Tense::Past, &relation.past_phrasings, "past_phrasings"),
+                    (Some(Tense::Present), &relation.phrasings, "phrasings"),
+                    (
+                        Some(Tense::Past),
+                        &relation.past_phrasings,
+                        "past_phrasings",
+                    ),
+                    (None, &relation.titles, "titles"),
                 ] {
                     for (code, templates) in phrasings {
                         let item = Item::new(file, "relations", index, Some(&relation.id))
@@ -49,9 +60,13 @@ impl Builder {
                             continue;
                         };
                         for (number, template) in templates.iter().enumerate() {
-                            if let Err(error) =
-                                lexicon.phrasing(&relation.id, language, tense, template)
-                            {
+                            let added = match tense {
+                                Some(tense) => {
+                                    lexicon.phrasing(&relation.id, language, tense, template)
+                                }
+                                None => lexicon.title(&relation.id, language, template),
+                            };
+                            if let Err(error) = added {
                                 let item = item.field(format!("[{number}]"));
                                 problems.push(item.problem(error.to_string(), None));
                             }

@@ -318,9 +318,32 @@ fn assertion() -> BoxedStrategy<String> {
             format!("DURATION {relation}({subject}, {object}) {quantity}")
         })
         .boxed();
+    // A sentence with a title, as `Mongolian President X visited North` reads: the sentence on
+    // another relation than the title's, which is a state of the single-valued relation on the
+    // day written or the judgment day.
+    let sentence = prop_oneof![
+        state
+            .clone()
+            .prop_filter("another relation than the title's", |s| s
+                .contains("member_of")),
+        event.clone(),
+    ];
+    let title = (
+        person(),
+        country(),
+        prop_oneof![
+            Just(String::new()),
+            assertion_date().prop_map(|d| format!(" @ {d}"))
+        ],
+    )
+        .prop_map(|(person, country, time)| format!("leads({person}, {country}){time}"));
+    let conjunction = (sentence, title)
+        .prop_map(|(sentence, title)| format!("{sentence} AND {title}"))
+        .boxed();
     prop_oneof![
         4 => state,
         2 => event,
+        1 => conjunction,
         1 => ordinal,
         1 => open_ordinal,
         1 => count,

@@ -539,6 +539,19 @@ impl Spec<'_> {
                 self.duration(&a.relation, &a.subject, &a.object, &a.quantity)
             }
             Assertion::Measure(_) => unreachable!("measures are not generated"),
+            Assertion::Conjunction(parts) => {
+                // Each part reads its own pairs on its own days: the days one part reads bring no
+                // other part's data into play. (The parts generated, as a title makes them, read
+                // different relations.)
+                let n = self.universe.days();
+                let mut holds = Vec::new();
+                for part in parts {
+                    let others = std::mem::replace(&mut self.read, vec![false; n]);
+                    holds.push(self.assertion(part));
+                    self.read = others;
+                }
+                self.cnf.and(&holds)
+            }
         }
     }
 
