@@ -51,6 +51,9 @@ pub enum ParseErrorKind {
         expected: String,
         /// The relation.
         relation: String,
+        /// Entities of the expected kind whose names contain a name of the one written, as
+        /// (alias, id): the Rome Statute for the ICC.
+        linked: Vec<(String, String)>,
     },
     /// Something else stood where one of these was expected.
     Expected {
@@ -144,6 +147,7 @@ impl fmt::Display for ParseErrorKind {
                 kind,
                 expected,
                 relation,
+                ..
             } => write!(
                 f,
                 "'{text}' is {entity}, a {kind}, but {relation} needs a {expected} there"
@@ -209,6 +213,18 @@ impl ParseError {
             )),
             ParseErrorKind::UnknownId { suggestions, .. } if !suggestions.is_empty() => {
                 Some(format!("did you mean {}?", quoted_list(suggestions, "or")))
+            }
+            ParseErrorKind::WrongKind {
+                linked, expected, ..
+            } if !linked.is_empty() => {
+                let names: Vec<String> = linked
+                    .iter()
+                    .map(|(alias, id)| format!("'{alias}' ({id})"))
+                    .collect();
+                Some(format!(
+                    "did you mean a {expected} whose name contains it: {}?",
+                    names.join(" or ")
+                ))
             }
             ParseErrorKind::ReversedSpan { from, to } => {
                 Some(format!("did you mean from {to} to {from}?"))

@@ -237,6 +237,64 @@ impl Lexicon {
         self.longest_alias
     }
 
+    /// Entities of `kind` with a name that contains, as whole words, a name of `entity` (the
+    /// Rome Statute, "Rome Statute of the International Criminal Court", for the ICC), as
+    /// `(their shortest alias in language, id)`, at most `limit`, those with the shortest linking
+    /// name first. It reads every alias once: it is worked out for an error that is reported.
+    pub fn linked_by_name(
+        &self,
+        entity: &str,
+        kind: &str,
+        language: Language,
+        limit: usize,
+    ) -> Vec<(String, String)> {
+        let Some(&own) = self.entity_index.get(entity) else {
+            return Vec::new();
+        };
+        let padded = |folded: &str| format!(" {folded} ");
+        let mut names: Vec<String> = self
+            .alias_texts
+            .iter()
+            .filter(|(_, _, index)| *index == own)
+            .map(|(_, folded, _)| padded(folded))
+            .collect();
+        names.push(padded(&fold(&self.entities[own].name)));
+        let mut linked: Vec<usize> = Vec::new();
+        for (_, folded, index) in &self.alias_texts {
+            if linked.len() == limit {
+                break;
+            }
+            let candidate = &self.entities[*index];
+            if *index == own || candidate.kind != kind || linked.contains(index) {
+                continue;
+            }
+            let text = padded(folded);
+            if names.iter().any(|name| text.contains(name.as_str())) {
+                linked.push(*index);
+            }
+        }
+        linked
+            .into_iter()
+            .map(|index| {
+                let shortest = self
+                    .alias_texts
+                    .iter()
+                    .filter(|(_, _, of)| *of == index)
+                    .find(|(_, folded, _)| {
+                        self.aliases[folded]
+                            .iter()
+                            .any(|entry| entry.entity == index && entry.language == language)
+                    })
+                    .or_else(|| self.alias_texts.iter().find(|(_, _, of)| *of == index))
+                    .map_or_else(
+                        || self.entities[index].name.clone(),
+                        |(alias, _, _)| alias.clone(),
+                    );
+                (shortest, self.entities[index].id.clone())
+            })
+            .collect()
+    }
+
     /// The aliases closest to `text` by edit distance, best first, as `(alias, entity id)`.
     pub fn suggest_aliases(&self, text: &str, limit: usize) -> Vec<(String, String)> {
         let folded = fold(text);

@@ -102,6 +102,14 @@ pub fn parse_assertion(
                 ParseErrorKind::UnknownName { text, suggestions } => {
                     *suggestions = lexicon.suggest_aliases(text, 3);
                 }
+                ParseErrorKind::WrongKind {
+                    entity,
+                    expected,
+                    linked,
+                    ..
+                } => {
+                    *linked = lexicon.linked_by_name(entity, expected, language, 3);
+                }
                 _ => {}
             }
             Err(error)

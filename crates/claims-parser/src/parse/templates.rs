@@ -166,6 +166,7 @@ impl Parser<'_> {
                         kind: entity.kind.clone(),
                         expected: expected.to_owned(),
                         relation: relation.id.clone(),
+                        linked: Vec::new(),
                     };
                     Some(ParseError { span, kind })
                 });
@@ -206,6 +207,7 @@ impl Parser<'_> {
                         kind: entity.kind.clone(),
                         expected: wanted_kind.unwrap_or_default().to_owned(),
                         relation: relation.id.clone(),
+                        linked: Vec::new(),
                     };
                     fills.push((
                         start + length,

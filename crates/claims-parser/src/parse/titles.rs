@@ -129,6 +129,7 @@ impl Parser<'_> {
                         kind: entity.kind.clone(),
                         expected: kind.to_owned(),
                         relation: relation.id.clone(),
+                        linked: Vec::new(),
                     },
                     span,
                 }

@@ -69,7 +69,11 @@ const ENTITIES: &[EntityRow] = &[
         "rome-statute",
         "Rome Statute",
         "treaty",
-        &["Rome Statute", "the Rome Statute"],
+        &[
+            "Rome Statute",
+            "the Rome Statute",
+            "Rome Statute of the International Criminal Court",
+        ],
         &["Statuta Roma", "perjanjian Statuta Roma"],
     ),
     (
