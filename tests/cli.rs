@@ -26,6 +26,8 @@ fn factcheck() -> Command {
 
 /// A claim document with a misspelt name, committed so that its path in snapshots is stable.
 const BAD_ASSERTION: &str = "tests/fixtures/bad-assertion.yaml";
+/// A claim document whose failing assertion repeats its quote.
+const REPEATED_QUOTE: &str = "tests/fixtures/assertion-repeats-quote.yaml";
 /// A claim document with a repeated claim id and the same misspelt name in two of those claims.
 const DUPLICATE_CLAIMS: &str = "tests/fixtures/duplicate-claims.yaml";
 /// A reference directory with a misspelt relation and a span that ends before it begins.
@@ -55,6 +57,11 @@ fn an_unknown_verdict_is_a_usage_error() {
 #[test]
 fn a_bad_assertion_exits_2_with_its_location_and_a_suggestion() {
     assert_cmd_snapshot!(factcheck().args(["check", BAD_ASSERTION]));
+}
+
+#[test]
+fn an_assertion_that_repeats_its_quote_is_located_at_its_own_line() {
+    assert_cmd_snapshot!(factcheck().args(["check", REPEATED_QUOTE]));
 }
 
 #[test]

@@ -64,8 +64,9 @@ pub fn render_check_error(
         CheckError::Judge { .. } => return format!("error: {file}: {error}"),
     };
     let lines = Lines::of(text);
-    // Each claim's assertions are looked for in its own item, or, when the items cannot be told
-    // apart, after the last assertion found: never from the start for every problem.
+    // Each claim's assertions are looked for in its own item, after its `assertions:` key, or,
+    // when the items cannot be told apart, after the last assertion found: never from the start
+    // for every problem.
     let items = yaml::claim_items(text, document.claims.len());
     let mut after = 0;
     let mut rendered = Vec::new();
@@ -84,7 +85,11 @@ pub fn render_check_error(
                 let within = match &items {
                     Some(items) => {
                         let end = items.get(claim_index + 1).copied().unwrap_or(text.len());
-                        items[*claim_index]..end
+                        // After its `assertions:` key (an assertion may repeat the quote), and
+                        // after an earlier assertion of the same claim found there.
+                        let start = yaml::after_key(text, "assertions", items[*claim_index]..end)
+                            .unwrap_or(items[*claim_index]);
+                        start.max(after).min(end)..end
                     }
                     None => after..text.len(),
                 };

@@ -174,6 +174,27 @@ pub fn locate_scalar(text: &str, value: &str, within: Range<usize>) -> Option<us
     searched.find(value).map(|offset| within.start + offset)
 }
 
+/// Where the value of the block mapping key `key` begins in `text[within]`: just after the first
+/// `key:` that starts a line there (after its indentation, or after the `- ` of a sequence item).
+pub fn after_key(text: &str, key: &str, within: Range<usize>) -> Option<usize> {
+    let searched = text.get(within.clone())?;
+    let mut offset = within.start;
+    for line in searched.split_inclusive('\n') {
+        let content = line.trim_start_matches(' ');
+        let content = content
+            .strip_prefix("- ")
+            .map_or(content, |rest| rest.trim_start_matches(' '));
+        if let Some(rest) = content.strip_prefix(key)
+            && rest.trim_start_matches(' ').starts_with(':')
+        {
+            let colon = line.len() - rest.len() + rest.find(':')?;
+            return Some(offset + colon + 1);
+        }
+        offset += line.len();
+    }
+    None
+}
+
 /// Where each item of the top-level `claims` sequence of a claim document's YAML `text` begins,
 /// when the sequence is written in block style (each item a line starting with `-`) and has
 /// `count` items: the byte offsets of their dashes. One pass over the text.
@@ -216,7 +237,17 @@ pub fn claim_items(text: &str, count: usize) -> Option<Vec<usize>> {
 
 #[cfg(test)]
 mod tests {
-    use super::claim_items;
+    use super::{after_key, claim_items};
+
+    #[test]
+    fn a_key_is_found_at_the_start_of_a_line_of_the_item() {
+        let text = "  - id: a\n    quote: \"assertions: x\"\n    assertions:\n      - \"x\"\n";
+        let at = after_key(text, "assertions", 0..text.len()).unwrap();
+        assert!(text[at..].starts_with("\n      - \"x\""));
+        let first = "- assertions: [x]\n";
+        assert_eq!(after_key(first, "assertions", 0..first.len()), Some(13));
+        assert_eq!(after_key(text, "note", 0..text.len()), None);
+    }
 
     #[test]
     fn claim_items_are_the_dashes_of_the_block_sequence() {
