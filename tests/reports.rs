@@ -14,7 +14,11 @@ fn workspace() -> PathBuf {
 }
 
 fn reference() -> KnowledgeBase {
-    verifier::load(&[workspace().join("claims/reference")]).unwrap_or_else(|error| {
+    verifier::load(&[verifier::Root::named(
+        workspace().join("claims/reference"),
+        "claims/reference",
+    )])
+    .unwrap_or_else(|error| {
         panic!(
             "{}",
             verifier::diagnostics::render_load_problems(&error.problems)

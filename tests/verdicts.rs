@@ -16,7 +16,11 @@ fn workspace() -> PathBuf {
 
 #[test]
 fn verdicts_on_the_bundled_data() {
-    let kb = verifier::load(&[workspace().join("claims/reference")]).unwrap();
+    let kb = verifier::load(&[verifier::Root::named(
+        workspace().join("claims/reference"),
+        "claims/reference",
+    )])
+    .unwrap();
     insta::glob!("verdicts/*.txt", |path| {
         let text = std::fs::read_to_string(path).unwrap();
         let mut report = String::new();

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use claims_parser::{Assertion, Language, ParseError, parse_assertion};
 use jiff::civil::Date;
+use verifier::Root;
 use verifier::lint::{Finding, Level};
 use verifier::load::slash_path;
 use verifier::{ClaimVerdict, Dates, DocumentReport, KnowledgeBase, diagnostics, report};
@@ -91,18 +92,22 @@ fn default_path(relative: &str) -> Result<PathBuf, InputError> {
         .unwrap_or(found))
 }
 
-/// The reference roots to load: `references`, or the default directory when empty.
-fn reference_roots(references: &[PathBuf]) -> Result<Vec<PathBuf>, InputError> {
+/// The reference roots to load: `references`, each cited as given, or the default directory,
+/// cited as `claims/reference` wherever it was found.
+fn reference_roots(references: &[PathBuf]) -> Result<Vec<Root>, InputError> {
     let roots = if references.is_empty() {
-        vec![default_path(DEFAULT_REFERENCE)?]
+        vec![Root::named(
+            default_path(DEFAULT_REFERENCE)?,
+            DEFAULT_REFERENCE,
+        )]
     } else {
-        references.to_vec()
+        references.iter().cloned().map(Root::given).collect()
     };
     for root in &roots {
-        if !root.exists() {
+        if !root.path.exists() {
             return Err(InputError(format!(
                 "error: reference data '{}' does not exist",
-                root.display()
+                root.shown
             )));
         }
     }

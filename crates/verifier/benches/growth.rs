@@ -92,7 +92,11 @@ fn workspace() -> &'static Path {
 fn bundled_base() -> &'static KnowledgeBase {
     static BASE: OnceLock<KnowledgeBase> = OnceLock::new();
     BASE.get_or_init(|| {
-        verifier::load(&[workspace().join("claims/reference")]).expect("the bundled data loads")
+        verifier::load(&[verifier::Root::named(
+            workspace().join("claims/reference"),
+            "claims/reference",
+        )])
+        .expect("the bundled data loads")
     })
 }
 

@@ -29,5 +29,5 @@ pub use check::{
 };
 pub use judge::JudgeError;
 pub use kb::{Completeness, Entity, Fact, FactTime, KnowledgeBase, Relation, Source};
-pub use load::{LoadError, LoadProblem, Location, load, load_texts};
+pub use load::{LoadError, LoadProblem, Location, Root, load, load_texts};
 pub use verdict::{ClaimVerdict, Judgment, Role, Verdict};

@@ -44,7 +44,7 @@ pub enum Location {
 /// One problem found while loading reference data.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct LoadProblem {
-    /// The file, relative to the parent of its root (`reference/countries.yaml`).
+    /// The file, cited under its root's name (`claims/reference/countries.yaml`).
     pub file: String,
     /// Where in the file.
     pub location: Location,
@@ -84,10 +84,52 @@ pub struct LoadError {
     pub problems: Vec<LoadProblem>,
 }
 
-/// How a file is cited: its path relative to the parent of its root, with `/` separators.
-fn display_path(root: &Path, file: &Path) -> String {
-    let base = root.parent().unwrap_or(Path::new(""));
-    slash_path(file.strip_prefix(base).unwrap_or(file))
+/// A directory of reference data, and the name its files are cited under.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Root {
+    /// Where it is.
+    pub path: PathBuf,
+    /// How reports name it: as the user gave it, so that two roots never look alike.
+    pub shown: String,
+}
+
+impl Root {
+    /// A root named as it was given: `--reference ../desk/reference` cites its files as
+    /// `../desk/reference/countries.yaml`.
+    pub fn given(path: impl Into<PathBuf>) -> Root {
+        let path = path.into();
+        let shown = slash_path(&path);
+        Root::named(path, &shown)
+    }
+
+    /// A root cited under `shown`, such as the default `claims/reference` found from a
+    /// subdirectory.
+    pub fn named(path: impl Into<PathBuf>, shown: &str) -> Root {
+        let trimmed = shown.trim_end_matches('/');
+        Root {
+            path: path.into(),
+            shown: if trimmed.is_empty() && shown.starts_with('/') {
+                "/".to_owned()
+            } else {
+                trimmed.to_owned()
+            },
+        }
+    }
+
+    /// How a file under this root is cited: the root's name, then the file's path within it,
+    /// with `/` separators.
+    fn cite(&self, file: &Path) -> String {
+        let Ok(within) = file.strip_prefix(&self.path) else {
+            return slash_path(file);
+        };
+        let within = slash_path(within);
+        match self.shown.as_str() {
+            _ if within.is_empty() => self.shown.clone(),
+            "" | "." => within,
+            "/" => format!("/{within}"),
+            shown => format!("{shown}/{within}"),
+        }
+    }
 }
 
 /// A path written with `/` between its components, whatever the platform's separator.
@@ -107,22 +149,22 @@ pub fn slash_path(path: &Path) -> String {
 
 /// Loads the reference data under each root, later roots adding to earlier ones, and builds the
 /// indexed [`KnowledgeBase`].
-pub fn load(roots: &[PathBuf]) -> Result<KnowledgeBase, LoadError> {
+pub fn load(roots: &[Root]) -> Result<KnowledgeBase, LoadError> {
     let mut problems = Vec::new();
     let mut files = Vec::new();
     let mut seen = HashSet::new();
     for root in roots {
-        let walk = reference_files(root, &mut seen);
+        let walk = reference_files(&root.path, &mut seen);
         let walked_cleanly = walk.problems.is_empty();
         problems.extend(walk.problems.iter().map(|problem| LoadProblem {
-            file: display_path(root, problem.path()),
+            file: root.cite(problem.path()),
             location: Location::File,
-            message: problem.message(root, |path| display_path(root, path)),
+            message: problem.message(&root.path, |path| root.cite(path)),
             help: problem.help().map(str::to_owned),
         }));
         if walk.files.is_empty() && walked_cleanly {
             problems.push(LoadProblem {
-                file: root.display().to_string(),
+                file: root.shown.clone(),
                 location: Location::File,
                 message: "no .yaml files found here".to_owned(),
                 help: Some(
@@ -131,11 +173,7 @@ pub fn load(roots: &[PathBuf]) -> Result<KnowledgeBase, LoadError> {
                 ),
             });
         }
-        files.extend(
-            walk.files
-                .into_iter()
-                .map(|file| (display_path(root, &file), file)),
-        );
+        files.extend(walk.files.into_iter().map(|file| (root.cite(&file), file)));
     }
     let texts: Vec<(String, Result<String, yaml::YamlError>)> = files
         .into_iter()
@@ -196,5 +234,31 @@ pub fn load_texts(files: &[(String, &str)]) -> Result<KnowledgeBase, LoadError> 
         Err(LoadError {
             problems: builder.problems,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_are_cited_under_their_root_as_given() {
+        let file = |root: &Root, name: &str| root.cite(&root.path.join(name));
+        let absolute = Root::given("/desk/reference/");
+        assert_eq!(file(&absolute, "a/b.yaml"), "/desk/reference/a/b.yaml");
+        let relative = Root::given("../desk/reference");
+        assert_eq!(file(&relative, "b.yaml"), "../desk/reference/b.yaml");
+        let here = Root::given(".");
+        assert_eq!(file(&here, "b.yaml"), "b.yaml");
+        let named = Root::named("/home/x/claims/reference", "claims/reference");
+        assert_eq!(file(&named, "b.yaml"), "claims/reference/b.yaml");
+        assert_eq!(file(&Root::given("/"), "b.yaml"), "/b.yaml");
+        assert_eq!(file(&relative, ""), "../desk/reference");
+    }
+
+    #[test]
+    fn absolute_paths_have_one_leading_slash() {
+        assert_eq!(slash_path(Path::new("/tmp/x/y.yaml")), "/tmp/x/y.yaml");
+        assert_eq!(slash_path(Path::new("./x/y.yaml")), "./x/y.yaml");
     }
 }
