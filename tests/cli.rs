@@ -259,6 +259,42 @@ fn ref_lint_reports_loading_problems_as_errors() {
     assert_cmd_snapshot!(factcheck().args(["ref", "lint", "claims/reference", BAD_REFERENCE]));
 }
 
+/// A desk's layer over the bundled data: it uses the base's ids, and misspells one relation.
+const LAYER: &str = "tests/fixtures/layer/reference";
+
+#[test]
+fn a_layer_alone_does_not_know_the_ids_of_its_base() {
+    assert_cmd_snapshot!(factcheck().args(["ref", "lint", LAYER]));
+}
+
+#[test]
+fn a_layer_is_linted_against_its_base_with_findings_for_the_layer_only() {
+    assert_cmd_snapshot!(factcheck().args(["ref", "lint", "--base", "claims/reference", LAYER]));
+}
+
+#[test]
+fn a_base_without_a_layer_is_a_usage_error() {
+    assert_eq!(
+        exit_code(&["ref", "lint", "--base", "claims/reference"]),
+        Some(2)
+    );
+}
+
+#[test]
+fn ref_new_prints_a_dated_skeleton_of_each_kind() {
+    for kind in ["entity", "relation", "source", "fact", "completeness"] {
+        let output = factcheck()
+            .args(["ref", "new", kind, "--today", "2026-12-07"])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{kind}");
+        insta::assert_snapshot!(
+            format!("ref_new_{kind}"),
+            String::from_utf8(output.stdout).unwrap()
+        );
+    }
+}
+
 #[test]
 fn ref_stale_lists_what_to_review_oldest_first() {
     assert_cmd_snapshot!(factcheck().args([

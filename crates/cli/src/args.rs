@@ -97,8 +97,13 @@ pub enum ReferenceCommand {
     /// Report every problem in the reference data, errors and warnings, each with its location.
     #[command(after_help = EXIT_CODES)]
     Lint {
-        /// Reference data directories [default: claims/reference, found upward]
+        /// Reference data directories [default: claims/reference, found upward]; with --base, the
+        /// layer to lint
         dirs: Vec<PathBuf>,
+        /// The reference data a layer extends: loaded first, its own findings left out (repeat
+        /// for several)
+        #[arg(long, value_name = "DIR")]
+        base: Vec<PathBuf>,
         /// Output format
         #[arg(long, value_enum, default_value_t = DataFormat::Text)]
         format: DataFormat,
@@ -127,6 +132,16 @@ pub enum ReferenceCommand {
         /// Output format
         #[arg(long, value_enum, default_value_t = DataFormat::Text)]
         format: DataFormat,
+    },
+    /// Print a commented skeleton of a new entry in the reference format, to fill in.
+    New {
+        /// What to start
+        #[arg(value_enum)]
+        kind: NewKind,
+        /// The date that stands for today (YYYY-MM-DD), for `accessed` and `reviewed` [default:
+        /// the system date]
+        #[arg(long, value_parser = factcheck::parse_day)]
+        today: Option<Date>,
     },
     /// Print the JSON Schema of reference files or of claim documents, for editors.
     Schema {
@@ -161,6 +176,27 @@ pub enum DataFormat {
 pub enum Lang {
     En,
     Id,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum NewKind {
+    Entity,
+    Relation,
+    Source,
+    Fact,
+    Completeness,
+}
+
+impl From<NewKind> for verifier::skeleton::Kind {
+    fn from(kind: NewKind) -> Self {
+        match kind {
+            NewKind::Entity => Self::Entity,
+            NewKind::Relation => Self::Relation,
+            NewKind::Source => Self::Source,
+            NewKind::Fact => Self::Fact,
+            NewKind::Completeness => Self::Completeness,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]

@@ -260,12 +260,31 @@ pub fn diff(
 }
 
 /// Lints the reference data under `roots` (or the default): loading problems and the checks of
-/// [`verifier::lint`], rendered, and whether any is an error.
-pub fn lint(roots: &[PathBuf], json: bool) -> Result<(String, bool), InputError> {
-    let roots = reference_roots(roots)?;
-    let findings = match verifier::load(&roots) {
+/// [`verifier::lint`], rendered, and whether any is an error. With `base` directories, `roots`
+/// are a layer over them: the layer is loaded over the base, and only its own findings are shown.
+pub fn lint(roots: &[PathBuf], base: &[PathBuf], json: bool) -> Result<(String, bool), InputError> {
+    if !base.is_empty() && roots.is_empty() {
+        return Err(InputError(
+            "error: --base needs the layer to lint: factcheck ref lint --base DIR LAYER
+  help: a layer is a directory of reference data that adds to the base"
+                .to_owned(),
+        ));
+    }
+    let layer = reference_roots(roots)?;
+    let mut all = if base.is_empty() {
+        Vec::new()
+    } else {
+        reference_roots(base)?
+    };
+    all.extend(layer.iter().cloned());
+    let findings = match verifier::load(&all) {
         Ok(kb) => verifier::lint::lint(&kb),
         Err(error) => error.problems.iter().map(Finding::from_problem).collect(),
+    };
+    let findings = if base.is_empty() {
+        findings
+    } else {
+        verifier::lint::in_layer(findings, &layer)
     };
     let errors = findings.iter().any(|finding| finding.level == Level::Error);
     let output = if json {

@@ -138,8 +138,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             print(&output)?;
             Ok(exit(changed))
         }
-        Command::Reference(ReferenceCommand::Lint { dirs, format }) => {
-            let (output, errors) = factcheck::lint(&dirs, format == DataFormat::Json)?;
+        Command::Reference(ReferenceCommand::Lint { dirs, base, format }) => {
+            let (output, errors) = factcheck::lint(&dirs, &base, format == DataFormat::Json)?;
             print(&output)?;
             Ok(exit(errors))
         }
@@ -168,6 +168,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 &reference.references,
                 format == DataFormat::Json,
             )?)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Reference(ReferenceCommand::New { kind, today: date }) => {
+            let date = date.unwrap_or_else(today);
+            print(&verifier::skeleton::skeleton(kind.into(), date))?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Reference(ReferenceCommand::Schema { kind }) => {

@@ -7,8 +7,8 @@
 //! assertion and gives a [`Judgment`]: a [`Verdict`] with its evidence. [`check`] judges whole
 //! claim documents into a [`DocumentReport`], and [`report`] renders reports as text, JSON,
 //! Markdown and ClaimReview JSON-LD. For curators, [`lint`] checks the data beyond what loading
-//! refuses, [`stale`] lists what to review again, and [`timeline`] shows all that is known of one
-//! entity.
+//! refuses, [`stale`] lists what to review again, [`timeline`] shows all that is known of one
+//! entity, and [`skeleton`] gives commented entries to start new data from.
 #![deny(missing_docs)]
 
 pub mod check;
@@ -19,6 +19,7 @@ pub mod lint;
 pub mod load;
 pub mod model;
 pub mod report;
+pub mod skeleton;
 pub mod stale;
 pub mod timeline;
 pub mod verdict;

@@ -21,8 +21,10 @@ use names::alias_lookalikes;
 use overlaps::single_valued_overlaps;
 use unused::unused;
 
+use std::collections::HashSet;
+
 use crate::kb::{Fact, FactTime, KnowledgeBase, SpanEnd};
-use crate::load::{LoadProblem, Location};
+use crate::load::{LoadProblem, Location, Root};
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -39,7 +41,7 @@ pub enum Level {
 pub struct Finding {
     /// How serious it is.
     pub level: Level,
-    /// The file, relative to the parent of its root.
+    /// The file, cited under its root's name.
     pub file: String,
     /// Where in the file.
     pub location: Location,
@@ -105,6 +107,47 @@ pub fn lint(kb: &KnowledgeBase) -> Vec<Finding> {
         )
     });
     findings
+}
+
+/// The findings about the files under `layer`, when a desk's layer is linted with the base it
+/// extends (loaded before it): the base's own findings are left out, and errors in the base are
+/// counted in one finding, since the layer cannot be judged against a base that does not load.
+pub fn in_layer(findings: Vec<Finding>, layer: &[Root]) -> Vec<Finding> {
+    let mut files = HashSet::new();
+    for root in layer {
+        let walk = crate::load::reference_files(&root.path, &mut HashSet::new());
+        files.extend(walk.files.iter().map(|file| root.cite(file)));
+    }
+    let in_layer = |file: &str| {
+        files.contains(file)
+            || layer.iter().any(|root| {
+                let shown = root.shown.as_str();
+                !shown.is_empty() && (file == shown || file.starts_with(&format!("{shown}/")))
+            })
+    };
+    let (kept, base): (Vec<Finding>, Vec<Finding>) = findings
+        .into_iter()
+        .partition(|finding| in_layer(&finding.file));
+    let base_errors = base
+        .iter()
+        .filter(|finding| finding.level == Level::Error)
+        .count();
+    let mut kept = kept;
+    if base_errors > 0 {
+        kept.insert(
+            0,
+            Finding {
+                level: Level::Error,
+                file: base[0].file.clone(),
+                location: Location::File,
+                message: format!(
+                    "the base has {base_errors} error(s) of its own, so the layer cannot be checked against it"
+                ),
+                help: Some("lint the base on its own, and fix it first".to_owned()),
+            },
+        );
+    }
+    kept
 }
 
 /// Sorts `facts[2]` before `facts[10]`.

@@ -118,7 +118,7 @@ impl Root {
 
     /// How a file under this root is cited: the root's name, then the file's path within it,
     /// with `/` separators.
-    fn cite(&self, file: &Path) -> String {
+    pub(crate) fn cite(&self, file: &Path) -> String {
         let Ok(within) = file.strip_prefix(&self.path) else {
             return slash_path(file);
         };
