@@ -142,6 +142,11 @@ pub struct RelationDef {
     /// Past-tense phrasings per language code.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub past_phrasings: BTreeMap<String, Vec<String>>,
+    /// Present-tense phrasings that name one side in their own words, per entity they name and
+    /// language code: `{rome-statute: {en: ["{subject} is {not} an ICC member state"]}}` for
+    /// `party_to`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub naming_phrasings: BTreeMap<String, BTreeMap<String, Vec<String>>>,
     /// Titles before a name per language code (state and timeless relations): `{object}
     /// president {subject}` reads `Mongolian President Khurelsukh` as Khurelsukh, and as
     /// president of Mongolia on the day the text was written.

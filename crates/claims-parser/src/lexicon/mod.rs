@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use std::fmt;
 use std::str::FromStr;
 
+use crate::ast::Side;
 use crate::normalize::fold;
 
 mod template;
@@ -142,6 +143,9 @@ pub struct Phrasing {
     pub role: TemplateRole,
     /// The template.
     pub template: Template,
+    /// The side the phrasing names in its own words, and the entity it names there: `{subject}
+    /// is {not} an ICC member state` names the Rome Statute as its object.
+    pub names: Option<(Side, String)>,
 }
 
 /// Where an alias was declared.
@@ -477,6 +481,59 @@ impl LexiconBuilder {
         self.add_phrasing(relation, language, Some(tense), template)
     }
 
+    /// Adds a present-tense sentence phrasing that names one side in its own words, so that its
+    /// template has a slot for the other side only: `{subject} is {not} an ICC member state`
+    /// for `party_to`, naming the entity `rome-statute` as its object.
+    pub fn naming_phrasing(
+        &mut self,
+        relation: &str,
+        language: Language,
+        template: &str,
+        entity: &str,
+    ) -> Result<&mut Self, LexiconError> {
+        if !self.lexicon.entity_index.contains_key(entity) {
+            return Err(LexiconError::Unknown {
+                what: "entity",
+                id: entity.to_owned(),
+            });
+        }
+        let lexicon = &mut self.lexicon;
+        let &index = lexicon
+            .relation_index
+            .get(relation)
+            .ok_or_else(|| LexiconError::Unknown {
+                what: "relation",
+                id: relation.to_owned(),
+            })?;
+        let relation = &mut lexicon.relations[index];
+        let error = |error| LexiconError::Template {
+            relation: relation.id.clone(),
+            text: template.to_owned(),
+            error,
+        };
+        let parsed = Template::parse(template).map_err(error)?;
+        let named = parsed.named_side().map_err(error)?;
+        let wanted = match named {
+            Side::Subject => relation.subject_kind.as_deref(),
+            Side::Object => relation.object_kind.as_deref(),
+        };
+        let entity_kind = &lexicon.entities[lexicon.entity_index[entity]].kind;
+        if let Some(wanted) = wanted.filter(|wanted| wanted != entity_kind) {
+            return Err(error(TemplateError::Misplaced(format!(
+                "it names '{entity}', a {entity_kind}, where {} needs a {wanted}",
+                relation.id
+            ))));
+        }
+        relation.phrasings.push(Phrasing {
+            language,
+            tense: Tense::Present,
+            role: TemplateRole::Sentence,
+            template: parsed,
+            names: Some((named, entity.to_owned())),
+        });
+        Ok(self)
+    }
+
     /// Adds a title of a state or timeless relation: a phrase before a name that names its
     /// `{subject}` and says the relation holds on the day the text was written, such as
     /// `{object} president {subject}`. Its `{object}` may be an alias, a demonym (`Mongolian`) or,
@@ -523,6 +580,7 @@ impl LexiconBuilder {
             tense: tense.unwrap_or(Tense::Present),
             role,
             template: parsed,
+            names: None,
         });
         Ok(self)
     }

@@ -3,6 +3,7 @@
 use std::fmt;
 
 use super::RelationKind;
+use crate::ast::Side;
 use crate::normalize::tokenize;
 
 /// One element of a phrasing template.
@@ -136,6 +137,24 @@ impl Template {
                 misplaced("a counting phrasing (one side only) cannot have {not}")
             }
             (_, false) => Ok(TemplateRole::CountNoun),
+        }
+    }
+
+    /// The side a phrasing with one slot names in its own words (the one it has no slot for), or
+    /// why the template cannot name one: it must be a sentence with one of `{subject}` and
+    /// `{object}`, without `{ordinal}`.
+    pub fn named_side(&self) -> Result<Side, TemplateError> {
+        let has = |part: TemplatePart| self.parts.contains(&part);
+        let misplaced = |why: &str| Err(TemplateError::Misplaced(why.to_owned()));
+        match (has(TemplatePart::Subject), has(TemplatePart::Object)) {
+            _ if has(TemplatePart::Ordinal) => {
+                misplaced("a phrasing that names a side in words cannot have {ordinal}")
+            }
+            (true, false) => Ok(Side::Object),
+            (false, true) => Ok(Side::Subject),
+            _ => misplaced(
+                "a phrasing that names a side in words has a slot for the other side only",
+            ),
         }
     }
 

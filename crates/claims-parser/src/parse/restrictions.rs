@@ -37,10 +37,18 @@ impl Parser<'_> {
                 {
                     continue;
                 }
-                let Some(predicate) = self.predicate(&phrasing.template.parts) else {
+                // The object is named by a slot, or by the phrasing's own words (`an ICC member
+                // state`: the Rome Statute).
+                let named = match &phrasing.names {
+                    None => None,
+                    Some((Side::Object, entity)) => Some(entity.as_str()),
+                    Some((Side::Subject, _)) => continue,
+                };
+                let Some(predicate) = self.predicate(&phrasing.template.parts, named.is_some())
+                else {
                     continue;
                 };
-                found.extend(self.read_predicate(relation, predicate, pos));
+                found.extend(self.read_predicate(relation, predicate, pos, named));
             }
         }
         found.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.relation.cmp(&b.1.relation)));
@@ -49,8 +57,13 @@ impl Parser<'_> {
     }
 
     /// The predicate of a sentence template: what follows its subject, its copulas and its
-    /// negation, if it names the object and nothing else of the sentence.
-    fn predicate<'p>(&self, parts: &'p [TemplatePart]) -> Option<&'p [TemplatePart]> {
+    /// negation, if it names the object (in a slot, or in words when `object_in_words`) and
+    /// nothing else of the sentence.
+    fn predicate<'p>(
+        &self,
+        parts: &'p [TemplatePart],
+        object_in_words: bool,
+    ) -> Option<&'p [TemplatePart]> {
         let (TemplatePart::Subject, mut rest) = parts.split_first()? else {
             return None;
         };
@@ -67,19 +80,21 @@ impl Parser<'_> {
                 _ => break,
             }
         }
-        let names_object = rest.contains(&TemplatePart::Object);
+        let names_object = object_in_words || rest.contains(&TemplatePart::Object);
         let only_words = rest
             .iter()
             .all(|part| matches!(part, TemplatePart::Word(_) | TemplatePart::Object));
         (names_object && only_words && rest.len() > 1).then_some(rest)
     }
 
-    /// Reads `predicate` at `pos`, as a restriction of `relation`'s subject.
+    /// Reads `predicate` at `pos`, as a restriction of `relation`'s subject; `named` is the object
+    /// the phrasing names in its words, if it does.
     fn read_predicate(
         &mut self,
         relation: &LexRelation,
         predicate: &[TemplatePart],
         pos: usize,
+        named: Option<&str>,
     ) -> Vec<(usize, Restriction)> {
         // A partial match of a predicate is not a phrasing that matched.
         let matched_before = self.phrasing_matched;
@@ -94,7 +109,7 @@ impl Parser<'_> {
                     Restriction {
                         relation: relation.id.clone(),
                         side: Side::Subject,
-                        other: bindings.object?,
+                        other: bindings.object.or_else(|| named.map(str::to_owned))?,
                     },
                 ))
             })

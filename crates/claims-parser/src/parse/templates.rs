@@ -26,6 +26,15 @@ impl Parser<'_> {
             bindings,
             &mut matches,
         );
+        // A side the phrasing names in its own words.
+        if let Some((side, entity)) = &phrasing.names {
+            for (_, bindings) in &mut matches {
+                match side {
+                    Side::Subject => bindings.subject = Some(entity.clone()),
+                    Side::Object => bindings.object = Some(entity.clone()),
+                }
+            }
+        }
         matches
     }
 

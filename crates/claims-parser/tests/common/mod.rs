@@ -385,6 +385,28 @@ const TITLES: &[(&str, Language, &str)] = &[
     ("president_of", Language::Id, "presiden {object} {subject}"),
 ];
 
+/// Relation id, language, phrasing that names a side in words, the entity it names.
+const NAMING: &[(&str, Language, &str, &str)] = &[
+    (
+        "party_to",
+        Language::En,
+        "{subject} is {not} an ICC member state",
+        "rome-statute",
+    ),
+    (
+        "party_to",
+        Language::En,
+        "{subject} is {not} a member of the ICC",
+        "rome-statute",
+    ),
+    (
+        "party_to",
+        Language::Id,
+        "{subject} {not} negara anggota ICC",
+        "rome-statute",
+    ),
+];
+
 /// The seed lexicon.
 pub fn lexicon() -> Lexicon {
     let mut builder = LexiconBuilder::new();
@@ -414,6 +436,11 @@ pub fn lexicon() -> Lexicon {
     }
     for (id, language, title) in TITLES {
         builder.title(id, *language, title).unwrap();
+    }
+    for (id, language, phrasing, entity) in NAMING {
+        builder
+            .naming_phrasing(id, *language, phrasing, entity)
+            .unwrap();
     }
     builder.build()
 }

@@ -3,8 +3,11 @@
 
 use std::sync::Arc;
 
-use claims_parser::{Language, LexRelation, LexiconBuilder, Tense};
+use std::collections::BTreeMap;
 
+use claims_parser::{Language, LexRelation, LexiconBuilder, LexiconError, Tense};
+
+use super::LoadProblem;
 use super::builder::{Builder, Item};
 use crate::model::ReferenceFile;
 
@@ -43,39 +46,71 @@ impl Builder {
                 lex_relation.object_kind = relation.object.clone();
                 lex_relation.unit = relation.unit.clone();
                 lexicon.relation(lex_relation);
-                for (tense, phrasings, field) in [
-                    (Some(Tense::Present), &relation.phrasings, "phrasings"),
-                    (
-                        Some(Tense::Past),
-                        &relation.past_phrasings,
-                        "past_phrasings",
-                    ),
-                    (None, &relation.titles, "titles"),
-                ] {
-                    for (code, templates) in phrasings {
-                        let item = Item::new(file, "relations", index, Some(&relation.id))
-                            .field(format!("{field}.{code}"));
-                        let Ok(language) = code.parse::<Language>() else {
-                            problems.push(item.problem(format!("unknown language '{code}'"), None));
-                            continue;
-                        };
-                        for (number, template) in templates.iter().enumerate() {
-                            let added = match tense {
-                                Some(tense) => {
-                                    lexicon.phrasing(&relation.id, language, tense, template)
-                                }
-                                None => lexicon.title(&relation.id, language, template),
-                            };
-                            if let Err(error) = added {
-                                let item = item.field(format!("[{number}]"));
-                                problems.push(item.problem(error.to_string(), None));
-                            }
-                        }
-                    }
+                let item = Item::new(file, "relations", index, Some(&relation.id));
+                let id = relation.id.as_str();
+                let mut add = |field: &str, phrasings, add: Adder| {
+                    add_each(&mut lexicon, &mut problems, &item, field, phrasings, add);
+                };
+                add(
+                    "phrasings",
+                    &relation.phrasings,
+                    &|lexicon, language, template| {
+                        lexicon.phrasing(id, language, Tense::Present, template)
+                    },
+                );
+                add(
+                    "past_phrasings",
+                    &relation.past_phrasings,
+                    &|lexicon, language, template| {
+                        lexicon.phrasing(id, language, Tense::Past, template)
+                    },
+                );
+                add(
+                    "titles",
+                    &relation.titles,
+                    &|lexicon, language, template| lexicon.title(id, language, template),
+                );
+                for (entity, phrasings) in &relation.naming_phrasings {
+                    let field = format!("naming_phrasings.{entity}");
+                    add(&field, phrasings, &|lexicon, language, template| {
+                        lexicon.naming_phrasing(id, language, template, entity)
+                    });
                 }
             }
         }
         self.problems.extend(problems);
         self.kb.lexicon = lexicon.build();
+    }
+}
+
+/// Adds one phrasing to the lexicon (a phrasing, a title, a phrasing naming a side).
+type Adder<'a> = &'a dyn for<'l> Fn(
+    &'l mut LexiconBuilder,
+    Language,
+    &str,
+) -> Result<&'l mut LexiconBuilder, LexiconError>;
+
+/// Adds every template of `phrasings` (per language code) with `add`, reporting an unknown
+/// language or a malformed template at `item`'s `field`.
+fn add_each(
+    lexicon: &mut LexiconBuilder,
+    problems: &mut Vec<LoadProblem>,
+    item: &Item,
+    field: &str,
+    phrasings: &BTreeMap<String, Vec<String>>,
+    add: Adder,
+) {
+    for (code, templates) in phrasings {
+        let item = item.field(format!("{field}.{code}"));
+        let Ok(language) = code.parse::<Language>() else {
+            problems.push(item.problem(format!("unknown language '{code}'"), None));
+            continue;
+        };
+        for (number, template) in templates.iter().enumerate() {
+            if let Err(error) = add(lexicon, language, template) {
+                let item = item.field(format!("[{number}]"));
+                problems.push(item.problem(error.to_string(), None));
+            }
+        }
     }
 }
