@@ -123,6 +123,44 @@ impl PartialDate {
     }
 }
 
+impl PartialDate {
+    /// Reads a date at the start of `words` (folded, as [`crate::fold`] gives them): `2024`,
+    /// `2024-08`, `2024-08-18`, `September 2018`, `18 Agustus 2024`, `March 18, 2023`, with the
+    /// number of words it takes. `None` when the words do not begin like a date; an error when
+    /// they do and are not one (`2023-02-30`).
+    pub fn read_words(words: &[&str]) -> Option<(Result<PartialDate, DateError>, usize)> {
+        let word = |at: usize| words.get(at).copied();
+        let year = |text: Option<&str>| {
+            text.filter(|text| text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit()))
+                .and_then(|text| text.parse::<i16>().ok())
+        };
+        let day = |text: Option<&str>| {
+            text.filter(|text| {
+                (1..=2).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit())
+            })
+            .and_then(|text| text.parse::<i8>().ok())
+        };
+        let month = |text: Option<&str>| text.and_then(month_number);
+        Some(
+            if let (Some(d), Some(m), Some(y)) = (day(word(0)), month(word(1)), year(word(2))) {
+                (PartialDate::day(y, m, d), 3)
+            } else if let (Some(m), Some(d), Some(y)) =
+                (month(word(0)), day(word(1)), year(word(2)))
+            {
+                (PartialDate::day(y, m, d), 3)
+            } else if let (Some(m), Some(y)) = (month(word(0)), year(word(1))) {
+                (PartialDate::month(y, m), 2)
+            } else if let Some(text) =
+                word(0).filter(|text| text.starts_with(|c: char| c.is_ascii_digit()))
+            {
+                (text.parse::<PartialDate>(), 1)
+            } else {
+                return None;
+            },
+        )
+    }
+}
+
 impl From<Date> for PartialDate {
     /// The day `date`, known to the day.
     fn from(date: Date) -> Self {

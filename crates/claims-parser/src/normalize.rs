@@ -23,11 +23,13 @@ fn fold_characters(text: &str) -> String {
     folded
 }
 
-/// One word of an assertion: its folded text and its byte span in the original.
+/// One word of a text: its folded text and its byte span in the original.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Token {
-    pub(crate) text: String,
-    pub(crate) span: Range<usize>,
+pub struct Token {
+    /// The word folded as names are compared ([`fold`]).
+    pub text: String,
+    /// Where it stands in the text, in bytes.
+    pub span: Range<usize>,
 }
 
 /// Characters that separate words but carry no meaning in the assertion language.
@@ -54,7 +56,8 @@ fn is_edge_punctuation(c: char) -> bool {
 
 /// Splits `text` into words at white space, trimming punctuation at the edges of each word (and a
 /// sentence-final full stop), so that `Azerbaijan, “the host”.` gives `azerbaijan`, `the`, `host`.
-pub(crate) fn tokenize(text: &str) -> Vec<Token> {
+/// The one tokenizer: assertions are read, and article texts searched, in its words.
+pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
     let mut offset = 0;
     for piece in text.split_inclusive(char::is_whitespace) {

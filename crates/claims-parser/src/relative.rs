@@ -488,8 +488,12 @@ fn read_indonesian(words: &[&str]) -> Option<(RelativeDate, usize)> {
     {
         return Some((unit.back(amount), 2 + length));
     }
-    // [hari] WEEKDAY [pagi|siang|sore|malam|dini hari] [(D/M[/Y]) | lalu | kemarin | depan | ini]
-    let mut at = usize::from(word(0) == Some("hari"));
+    // [hari | pagi | siang | sore | malam] WEEKDAY [pagi|siang|sore|malam|dini hari]
+    // [(D/M[/Y]) | lalu | kemarin | depan | ini]
+    let mut at = usize::from(matches!(
+        word(0),
+        Some("hari" | "pagi" | "siang" | "sore" | "malam")
+    ));
     let day = weekday(words.get(at), Language::Id)?;
     at += 1;
     match (word(at), word(at + 1)) {
@@ -556,6 +560,7 @@ mod tests {
         assert_eq!(past("Minggu (18/8)"), "2024-08-18");
         assert_eq!(past("hari Senin"), "2024-08-19");
         assert_eq!(past("Minggu malam"), "2024-08-18");
+        assert_eq!(past("malam Minggu (18/8)"), "2024-08-18");
         assert_eq!(past("Senin lalu"), "2024-08-12");
         assert_eq!(past("Senin (18/8)"), "2024-08-18 is a Sunday, not a Monday");
         assert_eq!(

@@ -2,7 +2,7 @@
 
 use super::{Parser, RANK_LITERAL};
 use crate::ast::{Comparison, Quantity, Unit};
-use crate::date::{PartialDate, month_number};
+use crate::date::PartialDate;
 use crate::error::{ParseError, ParseErrorKind};
 use crate::lexicon::Tense;
 use crate::normalize::fold;
@@ -26,35 +26,12 @@ impl Parser<'_> {
         } else {
             pos
         };
-        let word = |offset: usize| {
-            self.tokens
-                .get(pos + offset)
-                .map(|token| token.text.as_str())
-        };
-        let year = |text: Option<&str>| {
-            text.filter(|text| text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit()))
-                .and_then(|text| text.parse::<i16>().ok())
-        };
-        let day = |text: Option<&str>| {
-            text.filter(|text| {
-                (1..=2).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit())
-            })
-            .and_then(|text| text.parse::<i8>().ok())
-        };
-        let month = |text: Option<&str>| text.and_then(month_number);
-        let (built, length) = if let (Some(d), Some(m), Some(y)) =
-            (day(word(0)), month(word(1)), year(word(2)))
-        {
-            (PartialDate::day(y, m, d), 3)
-        } else if let (Some(m), Some(d), Some(y)) = (month(word(0)), day(word(1)), year(word(2))) {
-            (PartialDate::day(y, m, d), 3)
-        } else if let (Some(m), Some(y)) = (month(word(0)), year(word(1))) {
-            (PartialDate::month(y, m), 2)
-        } else if let Some(text) =
-            word(0).filter(|text| text.starts_with(|c: char| c.is_ascii_digit()))
-        {
-            (text.parse::<PartialDate>(), 1)
-        } else {
+        let words: Vec<&str> = self.tokens[pos.min(self.tokens.len())..]
+            .iter()
+            .take(3)
+            .map(|token| token.text.as_str())
+            .collect();
+        let Some((built, length)) = PartialDate::read_words(&words) else {
             self.expect(
                 pos,
                 &["a date such as 2024-08-18, 2024-08, 2024 or September 2018".to_owned()],

@@ -24,6 +24,7 @@ mod titles;
 mod words;
 
 use qualifiers::split_qualifiers;
+pub use titles::titles_in;
 
 /// Parses one assertion written in `language` (or in canonical form) against `lexicon`.
 /// Relative dates (`late Monday`, `18 months ago`) count from `written_on`, the day the assertion's

@@ -7,10 +7,48 @@
 //! entity (`Mongolian`), or in English an alias with a possessive `'s` (`Mongolia's`). The title
 //! becomes a conjunct of the assertion the name stands in.
 
+use std::ops::Range;
+
 use super::Parser;
 use crate::ast::{RelationAssertion, TimeSpec};
+use crate::date::PartialDate;
 use crate::error::{ParseError, ParseErrorKind};
+use crate::grammar::grammar;
+use crate::lexicon::Lexicon;
 use crate::lexicon::{Language, LexRelation, RelationKind, TemplatePart, TemplateRole};
+use crate::normalize::tokenize;
+
+/// Every title in `text` (`Presiden Rusia Vladimir Putin`), with its byte span and what it says:
+/// its relation holds on `written_on`, the day the text was written (or on the judgment day). For
+/// tools that read an article: the parser reads titles where a name stands.
+pub fn titles_in(
+    text: &str,
+    language: Language,
+    lexicon: &Lexicon,
+    written_on: Option<PartialDate>,
+) -> Vec<(Range<usize>, RelationAssertion)> {
+    let parser = Parser {
+        lexicon,
+        language,
+        grammar: grammar(language),
+        text,
+        tokens: tokenize(text),
+        best: None,
+        readings: Vec::new(),
+        phrasing_matched: false,
+        after_match: false,
+        written: written_on,
+    };
+    let mut found = Vec::new();
+    for pos in 0..parser.tokens.len() {
+        for (end, _, says, error) in parser.titles(pos) {
+            if error.is_none() {
+                found.push((parser.span_of(pos, end), says));
+            }
+        }
+    }
+    found
+}
 
 impl Parser<'_> {
     /// Every title that starts at `pos`, as (position after it, the entity named, what the title
