@@ -87,6 +87,38 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = DataFormat::Text)]
         format: DataFormat,
     },
+    /// Draft a claim document from an article's text, for a person to review: its sentences as
+    /// claims, classed, with proposed assertions and the claims already checked that come closest.
+    #[command(after_help = EXIT_CODES)]
+    Draft {
+        /// The article, as plain text
+        article: PathBuf,
+        /// The article's language [default: told from its words]
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
+        /// The day it was published (YYYY-MM-DD): relative dates count from it [default: today,
+        /// marked in the draft to correct]
+        #[arg(long, value_parser = factcheck::parse_day)]
+        published: Option<Date>,
+        /// Its headline
+        #[arg(long)]
+        title: Option<String>,
+        /// Its address
+        #[arg(long)]
+        url: Option<String>,
+        #[command(flatten)]
+        reference: ReferenceArgs,
+        /// Claim documents already checked, or directories of them, to find the claims checked
+        /// before [default: claims/articles, found upward, if there is one]
+        #[arg(long = "articles", value_name = "DIR")]
+        articles: Vec<PathBuf>,
+        /// Write the draft to this file (atomically) instead of standard output
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// The date that stands for today (YYYY-MM-DD) [default: the system date]
+        #[arg(long, value_parser = factcheck::parse_day)]
+        today: Option<Date>,
+    },
     /// Keep the reference data: lint it, list what to review, show an entity, print its schema.
     #[command(name = "ref", subcommand)]
     Reference(ReferenceCommand),
@@ -176,6 +208,15 @@ pub enum DataFormat {
 pub enum Lang {
     En,
     Id,
+}
+
+impl From<Lang> for claims_parser::Language {
+    fn from(lang: Lang) -> Self {
+        match lang {
+            Lang::En => Self::En,
+            Lang::Id => Self::Id,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]

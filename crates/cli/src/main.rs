@@ -7,7 +7,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use args::{Cli, Command, DataFormat, Format, Lang, ReferenceCommand, SchemaArg, VerdictList};
+use args::{Cli, Command, DataFormat, Format, ReferenceCommand, SchemaArg, VerdictList};
 use clap::Parser;
 use factcheck::{CheckOptions, InputError, SchemaKind};
 
@@ -109,10 +109,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             format,
             reference,
         } => {
-            let language = lang.map(|lang| match lang {
-                Lang::En => claims_parser::Language::En,
-                Lang::Id => claims_parser::Language::Id,
-            });
+            let language = lang.map(claims_parser::Language::from);
             let json = format == DataFormat::Json;
             let as_of = as_of.unwrap_or_else(today);
             print(&factcheck::explain(
@@ -137,6 +134,38 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 factcheck::diff(&base_reference, &reference.references, &paths, as_of, json)?;
             print(&output)?;
             Ok(exit(changed))
+        }
+        Command::Draft {
+            article,
+            lang,
+            published,
+            title,
+            url,
+            reference,
+            articles,
+            output,
+            today: date,
+        } => {
+            let input = factcheck::DraftInput {
+                article,
+                language: lang.map(claims_parser::Language::from),
+                published,
+                title,
+                url,
+                references: reference.references,
+                articles,
+                today: date.unwrap_or_else(today),
+            };
+            let draft = factcheck::draft(&input)?;
+            match output {
+                Some(path) => {
+                    #[cfg(unix)]
+                    remove_the_temporary_file_on_signal()?;
+                    factcheck::write_atomically(&path, &draft)?;
+                }
+                None => print(&draft)?,
+            }
+            Ok(ExitCode::SUCCESS)
         }
         Command::Reference(ReferenceCommand::Lint { dirs, base, format }) => {
             let (output, errors) = factcheck::lint(&dirs, &base, format == DataFormat::Json)?;

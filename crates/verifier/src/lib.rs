@@ -8,11 +8,13 @@
 //! claim documents into a [`DocumentReport`], and [`report`] renders reports as text, JSON,
 //! Markdown and ClaimReview JSON-LD. For curators, [`lint`] checks the data beyond what loading
 //! refuses, [`stale`] lists what to review again, [`timeline`] shows all that is known of one
-//! entity, and [`skeleton`] gives commented entries to start new data from.
+//! entity, and [`skeleton`] gives commented entries to start new data from. [`draft`] drafts a
+//! claim document from an article's text, for review.
 #![deny(missing_docs)]
 
 pub mod check;
 pub mod diagnostics;
+pub mod draft;
 pub mod judge;
 pub mod kb;
 pub mod lint;

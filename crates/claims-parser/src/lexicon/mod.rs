@@ -236,6 +236,12 @@ impl Lexicon {
             .collect()
     }
 
+    /// Every alias, folded as names are compared, once each, in no particular order: for tools
+    /// that look for the names of the lexicon in a text.
+    pub fn folded_aliases(&self) -> impl Iterator<Item = &str> {
+        self.aliases.keys().map(String::as_str)
+    }
+
     /// The longest alias, in words.
     pub(crate) fn longest_alias(&self) -> usize {
         self.longest_alias

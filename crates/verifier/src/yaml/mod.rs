@@ -147,6 +147,20 @@ pub fn read_claim_document(text: &str) -> Result<ClaimDocument, YamlError> {
     read(text)
 }
 
+/// Reads the drafting rules of one language (data shipped with the tool).
+pub(crate) fn read_draft_rules(text: &str) -> Result<crate::draft::LanguageRules, YamlError> {
+    read(text)
+}
+
+/// A text as one YAML scalar (quoted when it must be), for documents written by the tool.
+pub fn scalar(text: &str) -> String {
+    let mut written = serde_yaml::to_string(text).expect("a string serializes");
+    while written.ends_with('\n') {
+        written.pop();
+    }
+    written
+}
+
 /// The JSON Schema of reference data files, for editors that validate YAML as it is typed.
 pub fn reference_schema() -> String {
     let schema = schemars::schema_for!(ReferenceFile);
