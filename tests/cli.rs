@@ -259,6 +259,57 @@ fn ref_lint_reports_loading_problems_as_errors() {
     assert_cmd_snapshot!(factcheck().args(["ref", "lint", "claims/reference", BAD_REFERENCE]));
 }
 
+/// The seed article's text, kept with its claim document.
+const SEED_TEXT: &str = "claims/articles/texts/putin-baku-2024-08-id.txt";
+
+#[test]
+fn draft_reads_the_language_of_the_article_and_finds_the_claims_checked_before() {
+    assert_cmd_snapshot!(factcheck().args(["draft", SEED_TEXT, "--published", "2024-08-18"]));
+}
+
+#[test]
+fn draft_without_a_publication_date_says_today_stands_in() {
+    let output = factcheck()
+        .args(["draft", SEED_TEXT, "--today", "2024-08-19", "--lang", "id"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let draft = String::from_utf8(output.stdout).unwrap();
+    assert!(draft.contains("published: \"2024-08-19\""), "{draft}");
+    assert!(
+        draft.contains("The publication date was not given"),
+        "{draft}"
+    );
+}
+
+#[test]
+fn draft_writes_its_output_atomically_and_check_loads_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("draft.yaml");
+    let status = factcheck()
+        .args(["draft", SEED_TEXT, "--published", "2024-08-18", "--output"])
+        .arg(&path)
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(0));
+    let status = factcheck().arg("check").arg(&path).status().unwrap();
+    assert_eq!(status.code(), Some(0));
+}
+
+#[test]
+fn draft_of_a_missing_article_exits_2_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("draft.yaml");
+    let output = factcheck()
+        .args(["draft", "no-such-article.txt", "--output"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(!path.exists());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("no-such-article.txt"));
+}
+
 /// A desk's layer over the bundled data: it uses the base's ids, and misspells one relation.
 const LAYER: &str = "tests/fixtures/layer/reference";
 

@@ -21,8 +21,12 @@ fn claims_dir() -> &'static Path {
 fn files(folder: &str) -> Vec<(String, String)> {
     let mut files: Vec<(String, String)> = std::fs::read_dir(claims_dir().join(folder))
         .unwrap()
-        .map(|entry| {
-            let path = entry.unwrap().path();
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| {
+            path.extension()
+                .is_some_and(|extension| extension == "yaml")
+        })
+        .map(|path| {
             let name = format!("{folder}/{}", path.file_name().unwrap().to_string_lossy());
             (name, std::fs::read_to_string(path).unwrap())
         })

@@ -140,6 +140,15 @@ impl Reading<'_> {
     }
 }
 
+/// The sentences of `text` in `language`, as the draft splits them (before clauses), and as
+/// Unicode's sentence boundaries alone (UAX #29) would: for the measure of what the rules add.
+pub fn sentence_spans(text: &str, language: Language) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
+    (
+        sentences::sentences(text, rules(language)),
+        sentences::unicode_sentences(text),
+    )
+}
+
 /// Drafts a claim document from an article's `text`, with the names and phrasings of `kb` and the
 /// claims already checked, `checked`.
 pub fn draft(text: &str, kb: &KnowledgeBase, checked: &[Checked], options: DraftOptions) -> Draft {
@@ -360,14 +369,28 @@ fn titled(reading: &Reading, kb: &KnowledgeBase, language: Language) -> Vec<usiz
 }
 
 /// Runs of capitalised words that name no entity: names the reference data lacks. The first word
-/// of a sentence counts only when the next is capitalised too; names, titles, pronouns and dates
-/// do not.
+/// of a sentence counts only when the next is capitalised too; names, titles, pronouns, dates and
+/// the words of the language's rules do not; a run goes on past the full stop of an abbreviation
+/// or an initial (`Dr. Bambang`), and does not end with one.
 fn unknown_names(reading: &Reading, rules: &LanguageRules, titled: &[usize]) -> Vec<String> {
-    let capitalised = |at: usize| {
-        reading.text[reading.tokens[at].span.clone()]
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase)
+    let word = |at: usize| &reading.text[reading.tokens[at].span.clone()];
+    let capitalised = |at: usize| word(at).chars().next().is_some_and(char::is_uppercase);
+    let cues = &rules.cues;
+    let listed = |at: usize| {
+        let folded = &reading.tokens[at].text;
+        [
+            &rules.pronouns,
+            &rules.common_words,
+            &rules.conjunctions,
+            &cues.attribution.words,
+            &cues.hope.words,
+            &cues.schedule.words,
+            &cues.prediction.words,
+            &cues.opinion.words,
+            &cues.vague.words,
+        ]
+        .iter()
+        .any(|words| words.iter().any(|listed| fold(listed) == *folded))
     };
     let known = |at: usize| {
         reading.names.iter().any(|name| name.words.contains(&at))
@@ -376,10 +399,19 @@ fn unknown_names(reading: &Reading, rules: &LanguageRules, titled: &[usize]) -> 
                 .dates
                 .iter()
                 .any(|(words, _, _)| words.contains(&at))
+            || listed(at)
+    };
+    let abbreviation = |at: usize| {
+        let written = format!("{}.", word(at)).to_lowercase();
+        written.chars().count() == 2
             || rules
-                .pronouns
+                .abbreviations
                 .iter()
-                .any(|pronoun| fold(pronoun) == reading.tokens[at].text)
+                .any(|listed| listed.to_lowercase() == written)
+    };
+    let joined = |at: usize| {
+        let between = &reading.text[reading.tokens[at - 1].span.end..reading.tokens[at].span.start];
+        between.trim().is_empty() || (between.trim() == "." && abbreviation(at - 1))
     };
     let mut found = Vec::new();
     let mut at = 0;
@@ -390,20 +422,17 @@ fn unknown_names(reading: &Reading, rules: &LanguageRules, titled: &[usize]) -> 
         }
         let start = at;
         at += 1;
-        // A run of capitalised words, not parted by punctuation.
-        while at < reading.tokens.len()
-            && capitalised(at)
-            && !known(at)
-            && reading.text[reading.tokens[at - 1].span.end..reading.tokens[at].span.start]
-                .trim()
-                .is_empty()
-        {
+        while at < reading.tokens.len() && capitalised(at) && !known(at) && joined(at) {
             at += 1;
         }
-        if start == 0 && at == 1 {
+        let mut end = at;
+        while end > start && abbreviation(end - 1) {
+            end -= 1;
+        }
+        if end == start || (start == 0 && end == 1) {
             continue;
         }
-        let name = reading.span_text(start..at).to_owned();
+        let name = reading.span_text(start..end).to_owned();
         if !found.contains(&name) {
             found.push(name);
         }

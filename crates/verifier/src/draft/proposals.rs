@@ -219,12 +219,9 @@ fn slot_name(
         .collect();
     let chosen = if opens { inside.last() } else { inside.first() };
     let relative = |from: usize, to: usize| {
-        reading.tokens[from..to].iter().any(|token| {
-            rules
-                .relative_pronouns
-                .iter()
-                .any(|word| *word == token.text)
-        })
+        reading.tokens[from..to]
+            .iter()
+            .any(|token| rules.relative_pronouns.contains(&token.text))
     };
     if let Some(name) = chosen {
         if opens && relative(name.words.end, region.end) {
@@ -234,7 +231,7 @@ fn slot_name(
     }
     let pronoun = reading.tokens[region.clone()]
         .iter()
-        .any(|token| rules.pronouns.iter().any(|pronoun| *pronoun == token.text));
+        .any(|token| rules.pronouns.contains(&token.text));
     if pronoun && fits("person") {
         return last_person.map(str::to_owned);
     }
@@ -292,7 +289,7 @@ fn qualifiers(reading: &Reading, kb: &KnowledgeBase, relation: &str) -> Option<S
 }
 
 /// A title's relation as a sentence: the first present-tense phrasing with both sides, filled
-/// with the names as the sentence writes them.
+/// with the names as the sentence writes them (a proposal that does not read is dropped).
 fn title_sentence(
     reading: &Reading,
     kb: &KnowledgeBase,
@@ -302,12 +299,15 @@ fn title_sentence(
     object: &str,
 ) -> Option<String> {
     let lexicon = kb.lexicon();
+    // A name as the sentence writes it, or, for one it names by a demonym (`Mongolian`), the
+    // entity's name.
     let written = |entity: &str| {
         reading
             .names
             .iter()
             .find(|name| name.entity == entity)
             .map(|name| reading.span_text(name.words.clone()).to_owned())
+            .or_else(|| lexicon.entity(entity).map(|entity| entity.name.clone()))
     };
     let (subject, object) = (written(subject)?, written(object)?);
     let phrasing = lexicon

@@ -126,10 +126,12 @@ fn write_claim(out: &mut String, claim: &DraftClaim, language: Language) {
             "  # names the reference data lacks, with a skeleton to add (factcheck ref new entity):"
         );
         for name in &claim.unknown_names {
-            let id: String = claims_parser::fold(name)
-                .chars()
-                .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-                .collect();
+            let folded = claims_parser::fold(name);
+            let id = folded
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|part| !part.is_empty())
+                .collect::<Vec<_>>()
+                .join("-");
             let _ = writeln!(
                 out,
                 "  #   - {{id: {id}, name: {}, kind: KIND, aliases: {{{language}: [{}]}}}}",
