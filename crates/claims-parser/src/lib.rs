@@ -55,7 +55,7 @@ pub use relative::{RelativeDate, RelativeDateError, Way};
 /// The longest assertion read, in bytes. An assertion is one claim in one sentence, a few hundred
 /// bytes at most; the limit keeps the cost of reading any input small and bounded.
 pub const MOST_ASSERTION_BYTES: usize = 1_000;
-pub use parse::{parse_assertion, titles_in};
+pub use parse::{parse_assertion, reads_as, titles_in};
 
 /// The negations of `language` (`not`, `never`, `no longer`; `bukan`, `belum pernah`, …), folded,
 /// each as the words it is written with: where a phrasing has `{not}`, one of them may stand.

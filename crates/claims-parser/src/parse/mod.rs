@@ -10,7 +10,9 @@ use crate::canonical;
 use crate::date::PartialDate;
 use crate::error::{ParseError, ParseErrorKind};
 use crate::grammar::{Grammar, Negation, grammar};
-use crate::lexicon::{Language, Lexicon, TemplatePart, TemplateRole};
+use std::cell::OnceCell;
+
+use crate::lexicon::{Language, LexEntity, Lexicon, TemplatePart, TemplateRole};
 use crate::normalize::{Token, tokenize};
 
 mod clauses;
@@ -52,6 +54,29 @@ pub fn parse_assertion(
     lexicon: &Lexicon,
     written_on: Option<PartialDate>,
 ) -> Result<Assertion, ParseError> {
+    read(text, language, lexicon, written_on, true)
+}
+
+/// The assertion `text` reads as, if it reads as one: [`parse_assertion`] without working out
+/// what an error would say (the nearest names and phrasings), for tools that try many texts,
+/// most of which are not assertions.
+pub fn reads_as(
+    text: &str,
+    language: Language,
+    lexicon: &Lexicon,
+    written_on: Option<PartialDate>,
+) -> Option<Assertion> {
+    read(text, language, lexicon, written_on, false).ok()
+}
+
+/// Reads `text`; on failure, with the help of the error worked out when `help` is set.
+fn read(
+    text: &str,
+    language: Language,
+    lexicon: &Lexicon,
+    written_on: Option<PartialDate>,
+    help: bool,
+) -> Result<Assertion, ParseError> {
     if text.trim().is_empty() {
         return Err(ParseError {
             span: 0..text.len(),
@@ -63,18 +88,7 @@ pub fn parse_assertion(
         return canonical::parse_canonical(text, lexicon);
     }
     let (sentence, qualifiers) = split_qualifiers(text, language, lexicon)?;
-    let mut parser = Parser {
-        lexicon,
-        language,
-        grammar: grammar(language),
-        text,
-        tokens: tokenize(sentence),
-        best: None,
-        readings: Vec::new(),
-        phrasing_matched: false,
-        after_match: false,
-        written: written_on,
-    };
+    let mut parser = Parser::new(lexicon, language, text, tokenize(sentence), written_on);
     parser.read_all(&qualifiers);
     let Parser {
         readings,
@@ -96,6 +110,9 @@ pub fn parse_assertion(
             });
             // The help is worked out for the failure reported only: the attempts that fail on the
             // way to a reading are many, and the nearest aliases cost a pass over the lexicon.
+            if !help {
+                return Err(error);
+            }
             match &mut error.kind {
                 ParseErrorKind::Expected { close, .. } if !phrasing_matched => {
                     *close = close_phrasings(&tokens, language, lexicon);
@@ -230,6 +247,36 @@ struct Parser<'a> {
     after_match: bool,
     /// The day the assertion was written, from which relative dates count.
     written: Option<PartialDate>,
+    /// The names that start at each word (`Parser::names_at`), looked up once.
+    names: Vec<OnceCell<Vec<(usize, Vec<&'a LexEntity>)>>>,
+    /// The titles that start at each word (`Parser::titles`), read once.
+    titles: Vec<OnceCell<Vec<titles::TitleReading>>>,
+}
+
+impl<'a> Parser<'a> {
+    fn new(
+        lexicon: &'a Lexicon,
+        language: Language,
+        text: &'a str,
+        tokens: Vec<Token>,
+        written: Option<PartialDate>,
+    ) -> Self {
+        let words = tokens.len();
+        Parser {
+            lexicon,
+            language,
+            grammar: grammar(language),
+            text,
+            tokens,
+            best: None,
+            readings: Vec::new(),
+            phrasing_matched: false,
+            after_match: false,
+            written,
+            names: (0..words).map(|_| OnceCell::new()).collect(),
+            titles: (0..words).map(|_| OnceCell::new()).collect(),
+        }
+    }
 }
 
 impl<'a> Parser<'a> {

@@ -3,10 +3,10 @@
 use super::{Bindings, Parser, RANK_NAME};
 use crate::ast::{RelationAssertion, Side};
 use crate::error::{ParseError, ParseErrorKind};
-use crate::lexicon::{LexRelation, Phrasing, TemplatePart};
+use crate::lexicon::{LexEntity, LexRelation, Phrasing, TemplatePart};
 use crate::normalize::Token;
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
     pub(super) fn match_template(
         &mut self,
         relation: &LexRelation,
@@ -142,6 +142,33 @@ impl Parser<'_> {
         }
     }
 
+    /// The names that start at the word `start`, as (length in words, the entities named), looked
+    /// up once per parse: every phrasing asks.
+    pub(super) fn names_at(&self, start: usize) -> &[(usize, Vec<&'a LexEntity>)] {
+        let Some(cell) = self.names.get(start) else {
+            return &[];
+        };
+        cell.get_or_init(|| {
+            let longest = self
+                .lexicon
+                .longest_alias()
+                .min(self.tokens.len().saturating_sub(start));
+            let mut phrase = String::new();
+            let mut found = Vec::new();
+            for length in 1..=longest {
+                if length > 1 {
+                    phrase.push(' ');
+                }
+                phrase.push_str(&self.tokens[start + length - 1].text);
+                let entities = self.lexicon.resolve_folded(&phrase, self.language);
+                if !entities.is_empty() {
+                    found.push((length, entities));
+                }
+            }
+            found
+        })
+    }
+
     /// Every way a name can fill a slot at `pos`, as (position after it, entity id, the error
     /// to report if the name is of the wrong kind or ambiguous, and what a title before the name
     /// says).
@@ -182,23 +209,14 @@ impl Parser<'_> {
                 fills.push((end, id, error, Some(title)));
             }
         }
-        for (start, length) in starts.flat_map(|start| {
-            let longest = self
-                .lexicon
-                .longest_alias()
-                .min(self.tokens.len().saturating_sub(start));
-            (1..=longest).map(move |length| (start, length))
-        }) {
-            let phrase: Vec<&str> = self.tokens[start..start + length]
-                .iter()
-                .map(|t| t.text.as_str())
-                .collect();
-            let entities = self
-                .lexicon
-                .resolve_folded(&phrase.join(" "), self.language);
-            if entities.is_empty() {
-                continue;
-            }
+        let named: Vec<(usize, usize, Vec<&LexEntity>)> = starts
+            .flat_map(|start| {
+                self.names_at(start)
+                    .iter()
+                    .map(move |(length, entities)| (start, *length, entities.clone()))
+            })
+            .collect();
+        for (start, length, entities) in named {
             named_something = true;
             let fitting: Vec<_> = entities
                 .iter()

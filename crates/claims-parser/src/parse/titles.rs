@@ -13,7 +13,6 @@ use super::Parser;
 use crate::ast::{RelationAssertion, TimeSpec};
 use crate::date::PartialDate;
 use crate::error::{ParseError, ParseErrorKind};
-use crate::grammar::grammar;
 use crate::lexicon::Lexicon;
 use crate::lexicon::{Language, LexRelation, RelationKind, TemplatePart, TemplateRole};
 use crate::normalize::tokenize;
@@ -27,18 +26,7 @@ pub fn titles_in(
     lexicon: &Lexicon,
     written_on: Option<PartialDate>,
 ) -> Vec<(Range<usize>, RelationAssertion)> {
-    let parser = Parser {
-        lexicon,
-        language,
-        grammar: grammar(language),
-        text,
-        tokens: tokenize(text),
-        best: None,
-        readings: Vec::new(),
-        phrasing_matched: false,
-        after_match: false,
-        written: written_on,
-    };
+    let parser = Parser::new(lexicon, language, text, tokenize(text), written_on);
     let mut found = Vec::new();
     for pos in 0..parser.tokens.len() {
         for (end, _, says, error) in parser.titles(pos) {
@@ -50,13 +38,21 @@ pub fn titles_in(
     found
 }
 
+/// A title read at a word: the position after it, the entity named, what the title says, and the
+/// error to report if a name in it is of the wrong kind for the title.
+pub(super) type TitleReading = (usize, String, RelationAssertion, Option<ParseError>);
+
 impl Parser<'_> {
-    /// Every title that starts at `pos`, as (position after it, the entity named, what the title
-    /// says, and the error to report if a name in it is of the wrong kind for the title).
-    pub(super) fn titles(
-        &self,
-        pos: usize,
-    ) -> Vec<(usize, String, RelationAssertion, Option<ParseError>)> {
+    /// Every title that starts at `pos`, read once per parse.
+    pub(super) fn titles(&self, pos: usize) -> Vec<TitleReading> {
+        match self.titles.get(pos) {
+            Some(cell) => cell.get_or_init(|| self.read_titles(pos)).clone(),
+            None => Vec::new(),
+        }
+    }
+
+    /// Every title that starts at `pos`.
+    fn read_titles(&self, pos: usize) -> Vec<TitleReading> {
         let mut found = Vec::new();
         for relation in self.lexicon.relations() {
             let time = match (relation.kind, self.written) {
@@ -67,6 +63,14 @@ impl Parser<'_> {
                 phrasing.language == self.language && phrasing.role == TemplateRole::Title
             });
             for title in titles {
+                // Most places hold no title: one whose words do not all follow is not tried.
+                let rest = &self.tokens[pos.min(self.tokens.len())..];
+                if !title.template.parts.iter().all(|part| match part {
+                    TemplatePart::Word(word) => rest.iter().any(|token| token.text == *word),
+                    _ => true,
+                }) {
+                    continue;
+                }
                 // Every way the title can be read so far: (position, subject, object, error).
                 let mut readings = vec![(pos, None::<String>, None::<String>, None)];
                 for part in &title.template.parts {

@@ -18,7 +18,8 @@ mod sentences;
 use std::ops::Range;
 
 use claims_parser::{
-    Language, NotCheckable, PartialDate, RelativeDate, Tense, Token, fold, tokenize,
+    Language, NotCheckable, PartialDate, RelationAssertion, RelativeDate, Tense, Token, fold,
+    titles_in, tokenize,
 };
 
 use crate::kb::KnowledgeBase;
@@ -118,9 +119,19 @@ pub(crate) struct Reading<'t> {
     /// Dates, with the token range they span, and whether a `since` word stands before them.
     pub(crate) dates: Vec<(Range<usize>, PartialDate, bool)>,
     pub(crate) numbers: usize,
+    /// The titles in it (`Presiden Rusia Vladimir Putin`): their byte spans and what they say.
+    pub(crate) titles: Vec<(Range<usize>, RelationAssertion)>,
 }
 
 impl Reading<'_> {
+    /// Whether the word at `at` belongs to a title.
+    pub(crate) fn in_title(&self, at: usize) -> bool {
+        let word = &self.tokens[at].span;
+        self.titles
+            .iter()
+            .any(|(span, _)| span.start <= word.start && word.end <= span.end)
+    }
+
     pub(crate) fn words(&self) -> Vec<&str> {
         self.tokens
             .iter()
@@ -178,6 +189,7 @@ pub fn draft(text: &str, kb: &KnowledgeBase, checked: &[Checked], options: Draft
                 text: quote,
                 dates: dates(&tokens, language, rules, options.published, tense),
                 numbers: 0,
+                titles: titles_in(quote, language, kb.lexicon(), None),
                 tokens,
                 names,
             };
@@ -200,7 +212,7 @@ pub fn draft(text: &str, kb: &KnowledgeBase, checked: &[Checked], options: Draft
                         )
                     })
                     .collect(),
-                unknown_names: unknown_names(&reading, rules, &titled(&reading, kb, language)),
+                unknown_names: unknown_names(&reading, rules),
                 dates: reading
                     .dates
                     .iter()
@@ -322,7 +334,7 @@ fn dates(
     let mut found = Vec::new();
     let mut at = 0;
     while at < words.len() {
-        let since = at > 0 && rules.since.iter().any(|word| fold(word) == words[at - 1]);
+        let since = at > 0 && rules.since.iter().any(|word| word == words[at - 1]);
         let ahead = &words[at..words.len().min(at + 6)];
         if let Some((relative, length)) = RelativeDate::read(ahead, language)
             && let Ok(date) = relative.resolve(Some(published), tense)
@@ -354,25 +366,11 @@ fn numbers(reading: &Reading) -> usize {
         .count()
 }
 
-/// The words of the titles in a reading (`Presiden Azerbaijan` in `Presiden Azerbaijan Ilham
-/// Aliyev`).
-fn titled(reading: &Reading, kb: &KnowledgeBase, language: Language) -> Vec<usize> {
-    let spans = claims_parser::titles_in(reading.text, language, kb.lexicon(), None);
-    (0..reading.tokens.len())
-        .filter(|&at| {
-            let word = &reading.tokens[at].span;
-            spans
-                .iter()
-                .any(|(span, _)| span.start <= word.start && word.end <= span.end)
-        })
-        .collect()
-}
-
 /// Runs of capitalised words that name no entity: names the reference data lacks. The first word
 /// of a sentence counts only when the next is capitalised too; names, titles, pronouns, dates and
 /// the words of the language's rules do not; a run goes on past the full stop of an abbreviation
 /// or an initial (`Dr. Bambang`), and does not end with one.
-fn unknown_names(reading: &Reading, rules: &LanguageRules, titled: &[usize]) -> Vec<String> {
+fn unknown_names(reading: &Reading, rules: &LanguageRules) -> Vec<String> {
     let word = |at: usize| &reading.text[reading.tokens[at].span.clone()];
     let capitalised = |at: usize| word(at).chars().next().is_some_and(char::is_uppercase);
     let cues = &rules.cues;
@@ -390,11 +388,11 @@ fn unknown_names(reading: &Reading, rules: &LanguageRules, titled: &[usize]) -> 
             &cues.vague.words,
         ]
         .iter()
-        .any(|words| words.iter().any(|listed| fold(listed) == *folded))
+        .any(|words| words.contains(folded))
     };
     let known = |at: usize| {
         reading.names.iter().any(|name| name.words.contains(&at))
-            || titled.contains(&at)
+            || reading.in_title(at)
             || reading
                 .dates
                 .iter()
@@ -403,11 +401,7 @@ fn unknown_names(reading: &Reading, rules: &LanguageRules, titled: &[usize]) -> 
     };
     let abbreviation = |at: usize| {
         let written = format!("{}.", word(at)).to_lowercase();
-        written.chars().count() == 2
-            || rules
-                .abbreviations
-                .iter()
-                .any(|listed| listed.to_lowercase() == written)
+        written.chars().count() == 2 || rules.abbreviations.contains(&written)
     };
     let joined = |at: usize| {
         let between = &reading.text[reading.tokens[at - 1].span.end..reading.tokens[at].span.start];

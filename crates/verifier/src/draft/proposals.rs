@@ -11,13 +11,14 @@
 
 use std::ops::Range;
 
-use claims_parser::{
-    Language, RelationKind, TemplatePart, TemplateRole, negations, parse_assertion, titles_in,
-};
+use claims_parser::{Language, RelationKind, TemplatePart, TemplateRole, negations, reads_as};
 
 use super::{DraftOptions, Proposal, Reading, rules::LanguageRules};
 use crate::kb::KnowledgeBase;
 
+/// The longest sentence tried as an assertion as it stands, in words: an assertion states one
+/// claim in a short sentence.
+const MOST_WORDS: usize = 30;
 /// How far apart two words of one stretch of a phrasing may stand in the sentence.
 const MOST_GAP: usize = 2;
 /// How far from the phrasing's words a name that fills a slot at its start or end may stand.
@@ -35,7 +36,7 @@ pub(crate) fn propose(
     let written = Some(options.published);
     let mut proposals: Vec<Proposal> = Vec::new();
     let mut add = |text: String| {
-        if let Ok(assertion) = parse_assertion(&text, language, lexicon, written) {
+        if let Some(assertion) = reads_as(&text, language, lexicon, written) {
             let canonical = assertion.to_string();
             if !proposals
                 .iter()
@@ -45,11 +46,13 @@ pub(crate) fn propose(
             }
         }
     };
-    // The sentence itself, when it is an assertion.
-    let sentence = reading.text.trim_end_matches(['.', ',', ';']);
-    add(sentence.to_owned());
+    // The sentence itself, when it is an assertion (one short enough to be one).
+    if reading.tokens.len() <= MOST_WORDS {
+        let sentence = reading.text.trim_end_matches(['.', ',', ';']);
+        add(sentence.to_owned());
+    }
     // What its titles say, as sentences of their relations.
-    for (_, title) in titles_in(reading.text, language, lexicon, None) {
+    for (_, title) in &reading.titles {
         if let Some(text) = title_sentence(
             reading,
             kb,
@@ -62,16 +65,6 @@ pub(crate) fn propose(
         }
     }
     // Each phrasing of each relation whose words the sentence holds, outside its titles.
-    let titled: Vec<Range<usize>> = titles_in(reading.text, language, lexicon, None)
-        .into_iter()
-        .map(|(span, _)| span)
-        .collect();
-    let in_title = |at: usize| {
-        let word = &reading.tokens[at].span;
-        titled
-            .iter()
-            .any(|span| span.start <= word.start && word.end <= span.end)
-    };
     let words = reading.words();
     for relation in lexicon.relations() {
         for phrasing in &relation.phrasings {
@@ -97,7 +90,7 @@ pub(crate) fn propose(
             let Some(at) = place_words(parts, &words) else {
                 continue;
             };
-            if at.iter().flatten().any(|&at| in_title(at)) {
+            if at.iter().flatten().any(|&at| reading.in_title(at)) {
                 continue;
             }
             let mut text = Vec::new();

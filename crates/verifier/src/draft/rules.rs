@@ -61,14 +61,18 @@ impl Cue {
     }
 }
 
-/// Where the phrase `phrase` (as written; it is folded here) first stands in `words`.
+/// Where the phrase `phrase` (folded, its words parted by single spaces) first stands in `words`.
 pub(crate) fn position(words: &[&str], phrase: &str) -> Option<usize> {
-    let folded = fold(phrase);
-    let phrase: Vec<&str> = folded.split(' ').collect();
-    if phrase.is_empty() || phrase.len() > words.len() {
+    let length = phrase.split(' ').count();
+    if length > words.len() {
         return None;
     }
-    (0..=words.len() - phrase.len()).find(|&at| words[at..at + phrase.len()] == phrase[..])
+    (0..=words.len() - length).find(|&at| {
+        words[at..at + length]
+            .iter()
+            .zip(phrase.split(' '))
+            .all(|(word, part)| *word == part)
+    })
 }
 
 /// The rules of `language`.
@@ -82,7 +86,38 @@ pub(crate) fn rules(language: Language) -> &'static LanguageRules {
     cell.get_or_init(|| {
         crate::yaml::read_draft_rules(text)
             .expect("the drafting rules are valid (a test reads them)")
+            .folded()
     })
+}
+
+impl LanguageRules {
+    /// The rules with every word folded as the text's words are, once, so that they compare as
+    /// they are. Abbreviations keep their full stops, in lower case.
+    fn folded(mut self) -> Self {
+        for words in [
+            &mut self.clause_openers,
+            &mut self.conjunctions,
+            &mut self.leading_clauses,
+            &mut self.pronouns,
+            &mut self.relative_pronouns,
+            &mut self.since,
+            &mut self.common_words,
+            &mut self.cues.attribution.words,
+            &mut self.cues.hope.words,
+            &mut self.cues.schedule.words,
+            &mut self.cues.prediction.words,
+            &mut self.cues.opinion.words,
+            &mut self.cues.vague.words,
+        ] {
+            for word in words.iter_mut() {
+                *word = fold(word);
+            }
+        }
+        for abbreviation in &mut self.abbreviations {
+            *abbreviation = abbreviation.to_lowercase();
+        }
+        self
+    }
 }
 
 #[cfg(test)]
@@ -102,5 +137,6 @@ mod tests {
             Some("dijadwalkan")
         );
         assert_eq!(position(&["is", "due", "to"], "is due to"), Some(0));
+        assert_eq!(position(&["a", "is", "due"], "is due to"), None);
     }
 }

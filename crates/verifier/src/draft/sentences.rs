@@ -29,11 +29,6 @@ pub(crate) fn unicode_sentences(text: &str) -> Vec<Range<usize>> {
 /// The sentences of `text`: those of UAX #29, joined again where a segment ends with an
 /// abbreviation or an initial, or inside a quotation.
 pub(crate) fn sentences(text: &str, rules: &LanguageRules) -> Vec<Range<usize>> {
-    let abbreviations: Vec<String> = rules
-        .abbreviations
-        .iter()
-        .map(|word| word.to_lowercase())
-        .collect();
     let mut sentences: Vec<Range<usize>> = Vec::new();
     let mut open = false;
     for segment in unicode_sentences(text) {
@@ -49,7 +44,7 @@ pub(crate) fn sentences(text: &str, rules: &LanguageRules) -> Vec<Range<usize>> 
         }
         let current = sentences.last().expect("a sentence was pushed").clone();
         let body = &text[current];
-        open = quotation_open(body) || ends_with_abbreviation(body, &abbreviations);
+        open = quotation_open(body) || ends_with_abbreviation(body, &rules.abbreviations);
     }
     sentences
 }
@@ -70,23 +65,21 @@ pub(crate) fn clauses(text: &str, span: Range<usize>, rules: &LanguageRules) -> 
             _ => {}
         }
     }
-    let words_after = |at: usize| -> Vec<String> {
-        fold(&sentence[at + 1..])
+    // The first words of a text, folded (only as many as a rule's phrase can have).
+    let first_words = |text: &str| -> Vec<String> {
+        let start: Vec<&str> = text.split_whitespace().take(4).collect();
+        fold(&start.join(" "))
             .split(' ')
-            .take(4)
             .map(str::to_owned)
             .collect()
     };
+    let words_after = |at: usize| first_words(&sentence[at + 1..]);
     let starts_with = |words: &[String], phrase: &str| {
         let words: Vec<&str> = words.iter().map(String::as_str).collect();
         position(&words, phrase) == Some(0)
     };
     let mut cuts: Vec<usize> = Vec::new();
-    let first: Vec<String> = fold(sentence)
-        .split(' ')
-        .take(4)
-        .map(str::to_owned)
-        .collect();
+    let first = first_words(sentence);
     if rules
         .leading_clauses
         .iter()
@@ -123,7 +116,7 @@ pub(crate) fn clauses(text: &str, span: Range<usize>, rules: &LanguageRules) -> 
             && rules
                 .conjunctions
                 .iter()
-                .any(|conjunction| fold(conjunction) == fold(word))
+                .any(|conjunction| *conjunction == fold(word))
             && word_count(rest) > 3
         {
             start += lead + word.len();
