@@ -248,10 +248,13 @@ struct Parser<'a> {
     /// The day the assertion was written, from which relative dates count.
     written: Option<PartialDate>,
     /// The names that start at each word (`Parser::names_at`), looked up once.
-    names: Vec<OnceCell<Vec<(usize, Vec<&'a LexEntity>)>>>,
+    names: Vec<OnceCell<Vec<NameAt<'a>>>>,
     /// The titles that start at each word (`Parser::titles`), read once.
     titles: Vec<OnceCell<Vec<titles::TitleReading>>>,
 }
+
+/// A name that starts at a word: its length in words, and the entities it names.
+type NameAt<'a> = (usize, Vec<&'a LexEntity>);
 
 impl<'a> Parser<'a> {
     fn new(

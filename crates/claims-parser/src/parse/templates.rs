@@ -1,6 +1,6 @@
 //! Matching a phrasing's template, and the names that fill its slots.
 
-use super::{Bindings, Parser, RANK_NAME};
+use super::{Bindings, NameAt, Parser, RANK_NAME};
 use crate::ast::{RelationAssertion, Side};
 use crate::error::{ParseError, ParseErrorKind};
 use crate::lexicon::{LexEntity, LexRelation, Phrasing, TemplatePart};
@@ -144,7 +144,7 @@ impl<'a> Parser<'a> {
 
     /// The names that start at the word `start`, as (length in words, the entities named), looked
     /// up once per parse: every phrasing asks.
-    pub(super) fn names_at(&self, start: usize) -> &[(usize, Vec<&'a LexEntity>)] {
+    pub(super) fn names_at(&self, start: usize) -> &[NameAt<'a>] {
         let Some(cell) = self.names.get(start) else {
             return &[];
         };
