@@ -123,6 +123,8 @@ pub enum DocumentProblem {
         path: String,
         /// The position of its claim in the document's `claims` (ids may repeat).
         claim_index: usize,
+        /// Its position in its claim's `assertions`.
+        assertion_index: usize,
         /// The id of its claim.
         claim: String,
         /// The assertion as written.
@@ -176,6 +178,7 @@ impl ClaimDocument {
                     Err(error) => problems.push(DocumentProblem::Assertion {
                         path: format!("{path}.assertions[{number}]"),
                         claim_index: index,
+                        assertion_index: number,
                         claim: claim.id.clone(),
                         text: text.clone(),
                         error,

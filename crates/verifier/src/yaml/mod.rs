@@ -188,6 +188,79 @@ pub fn locate_scalar(text: &str, value: &str, within: Range<usize>) -> Option<us
     searched.find(value).map(|offset| within.start + offset)
 }
 
+/// The lines of a text, to find the line and column of a byte offset without counting from the
+/// start each time.
+pub struct Lines<'t> {
+    text: &'t str,
+    /// The byte offset where each line begins.
+    starts: Vec<usize>,
+}
+
+impl<'t> Lines<'t> {
+    /// The lines of `text`.
+    pub fn of(text: &'t str) -> Lines<'t> {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(newline, _)| newline + 1))
+            .collect();
+        Lines { text, starts }
+    }
+
+    /// The 1-based line of a byte offset, with the line's text and the offset within it.
+    pub fn at(&self, offset: usize) -> (usize, &'t str, usize) {
+        let index = self.starts.partition_point(|&start| start <= offset) - 1;
+        let line_start = self.starts[index];
+        let line_end = self.text[offset..]
+            .find('\n')
+            .map_or(self.text.len(), |newline| offset + newline);
+        (
+            index + 1,
+            &self.text[line_start..line_end],
+            offset - line_start,
+        )
+    }
+}
+
+/// Where a claim of a claim document stands in its YAML text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ClaimPosition {
+    /// The byte offset of its item (the `-` of the sequence), when the items can be told apart.
+    pub item: Option<usize>,
+    /// The byte offset of each of its assertions' text, in order, where it was found.
+    pub assertions: Vec<Option<usize>>,
+}
+
+/// Where each claim of `document` and each of its assertions stands in `text`, its YAML: each
+/// claim's assertions are looked for in its own item, after its `assertions:` key (an assertion may
+/// repeat the quote), each after the one before; when the items cannot be told apart (a flow
+/// sequence), after the last assertion found. One pass over the text.
+pub fn claim_positions(text: &str, document: &ClaimDocument) -> Vec<ClaimPosition> {
+    let items = claim_items(text, document.claims.len());
+    let mut after = 0;
+    let mut positions = Vec::with_capacity(document.claims.len());
+    for (index, claim) in document.claims.iter().enumerate() {
+        let (item, mut cursor, end) = match &items {
+            Some(items) => {
+                let end = items.get(index + 1).copied().unwrap_or(text.len());
+                let start =
+                    after_key(text, "assertions", items[index]..end).unwrap_or(items[index]);
+                (Some(items[index]), start, end)
+            }
+            None => (None, after, text.len()),
+        };
+        let mut assertions = Vec::with_capacity(claim.assertions.len());
+        for assertion in &claim.assertions {
+            let found = locate_scalar(text, assertion, cursor.min(end)..end);
+            if let Some(offset) = found {
+                cursor = offset + assertion.len();
+                after = after.max(cursor);
+            }
+            assertions.push(found);
+        }
+        positions.push(ClaimPosition { item, assertions });
+    }
+    positions
+}
+
 /// Where the value of the block mapping key `key` begins in `text[within]`: just after the first
 /// `key:` that starts a line there (after its indentation, or after the `- ` of a sequence item).
 pub fn after_key(text: &str, key: &str, within: Range<usize>) -> Option<usize> {
