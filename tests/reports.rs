@@ -33,12 +33,15 @@ fn report_of(kb: &KnowledgeBase, path: &Path) -> verifier::DocumentReport {
         "claims/articles/{}",
         path.file_name().unwrap().to_string_lossy()
     );
-    check_document(kb, &document, &name, verifier::Dates::default()).unwrap_or_else(|error| {
-        panic!(
-            "{}",
-            verifier::diagnostics::render_check_error(&name, &text, &document, &error, false)
-        )
-    })
+    let mut report = check_document(kb, &document, &name, verifier::Dates::default())
+        .unwrap_or_else(|error| {
+            panic!(
+                "{}",
+                verifier::diagnostics::render_check_error(&name, &text, &document, &error, false)
+            )
+        });
+    report.locate(&text, &document);
+    report
 }
 
 #[test]

@@ -223,7 +223,10 @@ fn check_all(
             }
         };
         match verifier::check_document(kb, &document, &name, dates) {
-            Ok(report) => reports.push(report),
+            Ok(mut report) => {
+                report.locate(&text, &document);
+                reports.push(report);
+            }
             Err(error) => problems.push(diagnostics::render_check_error(
                 &name, &text, &document, &error, color,
             )),

@@ -66,6 +66,9 @@ pub struct EvidenceReport {
 pub struct AssertionReport {
     /// The assertion as written.
     pub text: String,
+    /// The line of its claim document it is written on, once located ([`DocumentReport::locate`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
     /// Its canonical form: exactly what was checked.
     pub canonical: String,
     /// The verdict.
@@ -79,6 +82,10 @@ pub struct AssertionReport {
 pub struct ClaimReport {
     /// The claim's id.
     pub id: String,
+    /// The line of its claim document its item begins on, once located
+    /// ([`DocumentReport::locate`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
     /// The sentence quoted from the article.
     pub quote: String,
     /// Its English translation.
@@ -142,6 +149,21 @@ pub struct DocumentReport {
     pub claims: Vec<ClaimReport>,
     /// How many claims got each verdict.
     pub summary: BTreeMap<ClaimVerdict, usize>,
+}
+
+impl DocumentReport {
+    /// Gives each claim and assertion the line of `text` (the YAML `document` was read from) it
+    /// stands on, where it can be found.
+    pub fn locate(&mut self, text: &str, document: &ClaimDocument) {
+        let lines = crate::yaml::Lines::of(text);
+        let positions = crate::yaml::claim_positions(text, document);
+        for (claim, position) in self.claims.iter_mut().zip(positions) {
+            claim.line = position.item.map(|offset| lines.at(offset).0);
+            for (assertion, offset) in claim.assertions.iter_mut().zip(position.assertions) {
+                assertion.line = offset.map(|offset| lines.at(offset).0);
+            }
+        }
+    }
 }
 
 /// Why a claim document cannot be checked.
@@ -211,6 +233,7 @@ impl KnowledgeBase {
             .collect();
         AssertionReport {
             text: text.to_owned(),
+            line: None,
             canonical: assertion.to_string(),
             verdict: judgment.verdict,
             evidence: EvidenceReport {
@@ -294,6 +317,7 @@ pub fn check_document(
         };
         *summary.entry(verdict).or_insert(0) += 1;
         claims.push(ClaimReport {
+            line: None,
             id: claim.id.clone(),
             quote: claim.quote.clone(),
             translation: claim.translation.clone(),
