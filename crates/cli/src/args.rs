@@ -4,7 +4,6 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
-use verifier::ClaimVerdict;
 
 const EXIT_CODES: &str = "Exit codes:
   0  the run completed
@@ -46,9 +45,10 @@ pub enum Command {
         #[arg(long)]
         output: Option<PathBuf>,
         /// Exit with 1 when a claim gets one of these verdicts (comma-separated: true, false,
-        /// mixed, unverifiable, conflicting, not-checkable)
-        #[arg(long, value_name = "VERDICT[,VERDICT]", value_parser = verdict_list)]
-        fail_on: Option<VerdictList>,
+        /// mixed, unverifiable, conflicting, not-checkable), or, with `changed` and --also-today,
+        /// when a claim's verdict today differs from its verdict at publication
+        #[arg(long, value_name = "VERDICT[,VERDICT]", value_parser = factcheck::parse_fail_on)]
+        fail_on: Option<factcheck::FailOn>,
         /// The organization named as the author of ClaimReview output
         #[arg(long, default_value = "factcheck")]
         reviewer: String,
@@ -84,8 +84,8 @@ pub enum Command {
         #[arg(long, value_parser = factcheck::parse_day)]
         as_of: Option<Date>,
         /// Output format
-        #[arg(long, value_enum, default_value_t = DataFormat::Text)]
-        format: DataFormat,
+        #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+        format: DiffFormat,
     },
     /// Draft a claim document from an article's text, for a person to review: its sentences as
     /// claims, classed, with proposed assertions and the claims already checked that come closest.
@@ -137,8 +137,8 @@ pub enum ReferenceCommand {
         #[arg(long, value_name = "DIR")]
         base: Vec<PathBuf>,
         /// Output format
-        #[arg(long, value_enum, default_value_t = DataFormat::Text)]
-        format: DataFormat,
+        #[arg(long, value_enum, default_value_t = LintFormat::Text)]
+        format: LintFormat,
     },
     /// List facts and completeness records not reviewed for a while, and scheduled events whose
     /// date has passed, oldest first.
@@ -196,6 +196,25 @@ pub enum Format {
     Json,
     Markdown,
     Claimreview,
+    Github,
+    Sarif,
+}
+
+/// The formats of `ref lint`.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum LintFormat {
+    Text,
+    Json,
+    Github,
+    Sarif,
+}
+
+/// The formats of `diff`.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum DiffFormat {
+    Text,
+    Json,
+    Github,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -246,12 +265,4 @@ pub enum SchemaArg {
     Reference,
     /// Claim documents (claims/articles)
     Claims,
-}
-
-/// The verdicts `--fail-on` lists.
-#[derive(Clone)]
-pub struct VerdictList(pub Vec<ClaimVerdict>);
-
-fn verdict_list(text: &str) -> Result<VerdictList, String> {
-    factcheck::parse_verdicts(text).map(VerdictList)
 }

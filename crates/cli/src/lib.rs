@@ -41,6 +41,20 @@ pub enum Format {
     Markdown,
     /// schema.org ClaimReview JSON-LD.
     ClaimReview,
+    /// GitHub Actions workflow commands: annotations on the lines of a pull request.
+    Github,
+    /// SARIF 2.1.0, for code-scanning views.
+    Sarif,
+}
+
+/// What makes `check` exit with 1.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FailOn {
+    /// These claim verdicts.
+    pub verdicts: Vec<ClaimVerdict>,
+    /// A verdict today that differs from the verdict at publication (`changed`, with
+    /// `--also-today`).
+    pub changed: bool,
 }
 
 /// The `check` command's inputs.
@@ -71,6 +85,8 @@ pub struct CheckOutcome {
     pub output: String,
     /// Every claim's verdict, for `--fail-on`.
     pub verdicts: Vec<ClaimVerdict>,
+    /// Whether some claim's verdict today differs from its verdict at publication.
+    pub changed: bool,
 }
 
 /// Finds `relative` in `start` or one of its ancestors.
@@ -189,12 +205,17 @@ pub fn check(options: &CheckOptions) -> Result<CheckOutcome, InputError> {
         Format::Json => report::json(&reports),
         Format::Markdown => report::markdown(&reports),
         Format::ClaimReview => report::claim_review(&reports, &options.reviewer, options.today),
+        Format::Github => report::github(&reports),
+        Format::Sarif => report::sarif(&reports),
     };
-    let verdicts = reports
-        .iter()
-        .flat_map(|report| report.claims.iter().map(|claim| claim.verdict))
-        .collect();
-    Ok(CheckOutcome { output, verdicts })
+    let claims = || reports.iter().flat_map(|report| &report.claims);
+    let verdicts = claims().map(|claim| claim.verdict).collect();
+    let changed = claims().any(|claim| claim.today.as_ref().is_some_and(|today| today.changed));
+    Ok(CheckOutcome {
+        output,
+        verdicts,
+        changed,
+    })
 }
 
 /// Judges every claim document named by `paths` against `kb`, or reports every problem in them.
@@ -204,38 +225,37 @@ fn check_all(
     dates: Dates,
     color: bool,
 ) -> Result<Vec<DocumentReport>, InputError> {
-    let documents = claim_documents(paths)?;
     let mut reports: Vec<DocumentReport> = Vec::new();
     let mut problems = Vec::new();
-    for (name, path) in documents {
-        let text = match verifier::yaml::read_text(&path) {
-            Ok(text) => text,
-            Err(error) => {
-                problems.push(diagnostics::render_yaml_error(&name, &error));
-                continue;
-            }
-        };
-        let document = match verifier::yaml::read_claim_document(&text) {
-            Ok(document) => document,
-            Err(error) => {
-                problems.push(diagnostics::render_yaml_error(&name, &error));
-                continue;
-            }
-        };
-        match verifier::check_document(kb, &document, &name, dates) {
-            Ok(mut report) => {
-                report.locate(&text, &document);
-                reports.push(report);
-            }
-            Err(error) => problems.push(diagnostics::render_check_error(
-                &name, &text, &document, &error, color,
-            )),
+    for (name, path) in claim_documents(paths)? {
+        match check_one(kb, &name, &path, dates, color) {
+            Ok(report) => reports.push(report),
+            Err(rendered) => problems.push(rendered),
         }
     }
     if !problems.is_empty() {
         return Err(InputError(problems.join("\n\n")));
     }
     Ok(reports)
+}
+
+/// Judges one claim document (`path`, shown as `name`) against `kb`, each claim and assertion
+/// located on its line; or its problems, rendered.
+fn check_one(
+    kb: &KnowledgeBase,
+    name: &str,
+    path: &Path,
+    dates: Dates,
+    color: bool,
+) -> Result<DocumentReport, String> {
+    let text = verifier::yaml::read_text(path)
+        .map_err(|error| diagnostics::render_yaml_error(name, &error))?;
+    let document = verifier::yaml::read_claim_document(&text)
+        .map_err(|error| diagnostics::render_yaml_error(name, &error))?;
+    let mut report = verifier::check_document(kb, &document, name, dates)
+        .map_err(|error| diagnostics::render_check_error(name, &text, &document, &error, color))?;
+    report.locate(&text, &document);
+    Ok(report)
 }
 
 /// The claims whose verdicts differ between the reference data in `base` and in `references`
@@ -245,22 +265,34 @@ pub fn diff(
     references: &[PathBuf],
     paths: &[PathBuf],
     as_of: Option<Date>,
-    json: bool,
+    format: Format,
 ) -> Result<(String, bool), InputError> {
     let before = load_reference(&[base.to_path_buf()])?;
     let after = load_reference(references)?;
     let dates = Dates { as_of, also: None };
-    let old = check_all(&before, paths, dates, false)?;
-    let new = check_all(&after, paths, dates, false)?;
-    let changes: Vec<_> = old
-        .iter()
-        .zip(&new)
-        .flat_map(|(old, new)| verifier::check::compare(old, new))
-        .collect();
-    let output = if json {
-        report::to_json(&changes)
-    } else {
-        report::changes_text(&changes)
+    let mut changes = Vec::new();
+    let mut problems = Vec::new();
+    for (name, path) in claim_documents(paths)? {
+        // Every document must read with the new data; one the base cannot read is new with it.
+        let new = match check_one(&after, &name, &path, dates, false) {
+            Ok(new) => new,
+            Err(rendered) => {
+                problems.push(rendered);
+                continue;
+            }
+        };
+        match check_one(&before, &name, &path, dates, false) {
+            Ok(old) => changes.extend(verifier::check::compare(&old, &new)),
+            Err(_) => changes.extend(verifier::check::new_claims(&new)),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(InputError(problems.join("\n\n")));
+    }
+    let output = match format {
+        Format::Json => report::to_json(&changes),
+        Format::Github => report::changes_github(&changes),
+        _ => report::changes_text(&changes),
     };
     Ok((output, !changes.is_empty()))
 }
@@ -268,7 +300,11 @@ pub fn diff(
 /// Lints the reference data under `roots` (or the default): loading problems and the checks of
 /// [`verifier::lint`], rendered, and whether any is an error. With `base` directories, `roots`
 /// are a layer over them: the layer is loaded over the base, and only its own findings are shown.
-pub fn lint(roots: &[PathBuf], base: &[PathBuf], json: bool) -> Result<(String, bool), InputError> {
+pub fn lint(
+    roots: &[PathBuf],
+    base: &[PathBuf],
+    format: Format,
+) -> Result<(String, bool), InputError> {
     if !base.is_empty() && roots.is_empty() {
         return Err(InputError(
             "error: --base needs the layer to lint: factcheck ref lint --base DIR LAYER
@@ -287,16 +323,18 @@ pub fn lint(roots: &[PathBuf], base: &[PathBuf], json: bool) -> Result<(String, 
         Ok(kb) => verifier::lint::lint(&kb),
         Err(error) => error.problems.iter().map(Finding::from_problem).collect(),
     };
-    let findings = if base.is_empty() {
+    let mut findings = if base.is_empty() {
         findings
     } else {
         verifier::lint::in_layer(findings, &layer)
     };
+    verifier::lint::locate(&mut findings, &all);
     let errors = findings.iter().any(|finding| finding.level == Level::Error);
-    let output = if json {
-        report::to_json(&findings)
-    } else {
-        report::findings_text(&findings)
+    let output = match format {
+        Format::Json => report::to_json(&findings),
+        Format::Github => report::findings_github(&findings),
+        Format::Sarif => report::findings_sarif(&findings),
+        _ => report::findings_text(&findings),
     };
     Ok((output, errors))
 }
@@ -366,20 +404,32 @@ pub fn parse_age(text: &str) -> Result<i32, String> {
     number.checked_mul(factor).ok_or_else(error)
 }
 
-/// Whether any verdict is one of `fail_on`.
-pub fn fails(verdicts: &[ClaimVerdict], fail_on: &[ClaimVerdict]) -> bool {
-    verdicts.iter().any(|verdict| fail_on.contains(verdict))
+/// Whether a checked run fails by `fail_on`: a claim got one of its verdicts, or, with `changed`,
+/// a claim's verdict changed since publication.
+pub fn fails(outcome: &CheckOutcome, fail_on: &FailOn) -> bool {
+    outcome
+        .verdicts
+        .iter()
+        .any(|verdict| fail_on.verdicts.contains(verdict))
+        || (fail_on.changed && outcome.changed)
 }
 
-/// Reads a `--fail-on` list: verdict names separated by commas.
-pub fn parse_verdicts(list: &str) -> Result<Vec<ClaimVerdict>, String> {
-    list.split(',')
-        .map(|name| {
-            name.trim()
-                .parse::<ClaimVerdict>()
-                .map_err(|e| e.to_string())
-        })
-        .collect()
+/// Reads a `--fail-on` list: verdict names and `changed`, separated by commas.
+pub fn parse_fail_on(list: &str) -> Result<FailOn, String> {
+    let mut fail_on = FailOn::default();
+    for name in list.split(',').map(str::trim) {
+        if name == "changed" {
+            fail_on.changed = true;
+            continue;
+        }
+        let verdict = name.parse::<ClaimVerdict>().map_err(|_| {
+            format!(
+                "unknown verdict '{name}': expected true, false, mixed, unverifiable, conflicting, not-checkable or changed"
+            )
+        })?;
+        fail_on.verdicts.push(verdict);
+    }
+    Ok(fail_on)
 }
 
 /// Reads a `--as-of` date: a full `YYYY-MM-DD`.

@@ -7,7 +7,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use args::{Cli, Command, DataFormat, Format, ReferenceCommand, SchemaArg, VerdictList};
+use args::{Cli, Command, DataFormat, DiffFormat, Format, LintFormat, ReferenceCommand, SchemaArg};
 use clap::Parser;
 use factcheck::{CheckOptions, InputError, SchemaKind};
 
@@ -78,7 +78,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 Format::Json => factcheck::Format::Json,
                 Format::Markdown => factcheck::Format::Markdown,
                 Format::Claimreview => factcheck::Format::ClaimReview,
+                Format::Github => factcheck::Format::Github,
+                Format::Sarif => factcheck::Format::Sarif,
             };
+            if fail_on.as_ref().is_some_and(|fail_on| fail_on.changed) && !also_today {
+                return Err(factcheck::InputError(
+                    "error: --fail-on changed compares each verdict with today's: it needs --also-today".to_owned(),
+                )
+                .into());
+            }
             let options = CheckOptions {
                 paths,
                 references: reference.references,
@@ -98,8 +106,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 }
                 None => print(&outcome.output)?,
             }
-            Ok(exit(fail_on.is_some_and(|VerdictList(fail_on)| {
-                factcheck::fails(&outcome.verdicts, &fail_on)
+            Ok(exit(fail_on.is_some_and(|fail_on| {
+                factcheck::fails(&outcome, &fail_on)
             })))
         }
         Command::Explain {
@@ -129,9 +137,18 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             as_of,
             format,
         } => {
-            let json = format == DataFormat::Json;
-            let (output, changed) =
-                factcheck::diff(&base_reference, &reference.references, &paths, as_of, json)?;
+            let format = match format {
+                DiffFormat::Text => factcheck::Format::Text,
+                DiffFormat::Json => factcheck::Format::Json,
+                DiffFormat::Github => factcheck::Format::Github,
+            };
+            let (output, changed) = factcheck::diff(
+                &base_reference,
+                &reference.references,
+                &paths,
+                as_of,
+                format,
+            )?;
             print(&output)?;
             Ok(exit(changed))
         }
@@ -168,7 +185,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Reference(ReferenceCommand::Lint { dirs, base, format }) => {
-            let (output, errors) = factcheck::lint(&dirs, &base, format == DataFormat::Json)?;
+            let format = match format {
+                LintFormat::Text => factcheck::Format::Text,
+                LintFormat::Json => factcheck::Format::Json,
+                LintFormat::Github => factcheck::Format::Github,
+                LintFormat::Sarif => factcheck::Format::Sarif,
+            };
+            let (output, errors) = factcheck::lint(&dirs, &base, format)?;
             print(&output)?;
             Ok(exit(errors))
         }

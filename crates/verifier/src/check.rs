@@ -350,8 +350,13 @@ pub struct ClaimChange {
     pub file: String,
     /// The claim's id.
     pub claim: String,
-    /// Its verdict with the base data.
-    pub before: ClaimVerdict,
+    /// The line of the claim document its item begins on, if located.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// Its verdict with the base data; `None` when the base data cannot read its claim document
+    /// (it names what only the new data has).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub before: Option<ClaimVerdict>,
     /// Its verdict with the new data.
     pub after: ClaimVerdict,
     /// The assertions whose verdict changed.
@@ -363,12 +368,38 @@ pub struct ClaimChange {
 pub struct AssertionChange {
     /// Its canonical form.
     pub canonical: String,
-    /// Its verdict with the base data.
-    pub before: Verdict,
+    /// Its verdict with the base data, if the base data reads it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub before: Option<Verdict>,
     /// Its verdict with the new data.
     pub after: Verdict,
     /// Why, with the new data.
     pub reason: String,
+}
+
+/// Every claim of a document the base data cannot read, as a change: it is new with the new data.
+pub fn new_claims(after: &DocumentReport) -> Vec<ClaimChange> {
+    after
+        .claims
+        .iter()
+        .map(|claim| ClaimChange {
+            file: after.file.clone(),
+            claim: claim.id.clone(),
+            line: claim.line,
+            before: None,
+            after: claim.verdict,
+            assertions: claim
+                .assertions
+                .iter()
+                .map(|assertion| AssertionChange {
+                    canonical: assertion.canonical.clone(),
+                    before: None,
+                    after: assertion.verdict,
+                    reason: assertion.evidence.reason.clone(),
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 /// The claims whose verdicts differ between `before` and `after`, reports of the same document
@@ -383,7 +414,7 @@ pub fn compare(before: &DocumentReport, after: &DocumentReport) -> Vec<ClaimChan
             .filter(|(a, b)| a.verdict != b.verdict)
             .map(|(a, b)| AssertionChange {
                 canonical: b.canonical.clone(),
-                before: a.verdict,
+                before: Some(a.verdict),
                 after: b.verdict,
                 reason: b.evidence.reason.clone(),
             })
@@ -392,7 +423,8 @@ pub fn compare(before: &DocumentReport, after: &DocumentReport) -> Vec<ClaimChan
             changes.push(ClaimChange {
                 file: after.file.clone(),
                 claim: new.id.clone(),
-                before: old.verdict,
+                line: new.line,
+                before: Some(old.verdict),
                 after: new.verdict,
                 assertions,
             });

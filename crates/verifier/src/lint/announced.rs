@@ -12,6 +12,7 @@ pub(super) fn scheduled_events(kb: &KnowledgeBase, findings: &mut Vec<Finding>) 
                 level: Level::Warning,
                 file: fact.file.to_string(),
                 location: at_fact(fact),
+                line: None,
                 message: format!("event '{}' on {} is dated after its sources were last read ({read}): it was scheduled, not confirmed", fact.id, span_text(fact)),
                 help: Some("once it has happened, cite a source that reports it".to_owned()),
             });
@@ -54,6 +55,7 @@ pub(super) fn announced_ends(kb: &KnowledgeBase, findings: &mut Vec<Finding>) {
                 level: Level::Warning,
                 file: fact.file.to_string(),
                 location: at_fact(fact),
+                line: None,
                 message: format!(
                     "fact '{}' {what} on {date}, after every source it cites was published (the latest on {latest}): they announced it, they did not report it",
                     fact.id

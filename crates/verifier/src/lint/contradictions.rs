@@ -62,6 +62,7 @@ pub(super) fn positive_and_negative(kb: &KnowledgeBase, findings: &mut Vec<Findi
                 level: Level::Error,
                 file: negative.file.to_string(),
                 location: at_fact(negative),
+                line: None,
                 message: format!(
                     "negative fact '{}' ({}) contradicts {contradicted}",
                     negative.id,
@@ -117,6 +118,7 @@ pub(super) fn against_completeness(kb: &KnowledgeBase, findings: &mut Vec<Findin
                         level: Level::Error,
                         file: fact.file.to_string(),
                         location: at_fact(fact),
+                        line: None,
                         message: format!(
                             "'{}' ({}) falls within completeness record '{}' ({} to {}), which was reviewed on {} before it: the record's sources did not list it",
                             fact.id, span_text(fact), record.id, record.from, record.to, record.reviewed

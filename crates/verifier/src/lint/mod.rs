@@ -21,7 +21,7 @@ use names::alias_lookalikes;
 use overlaps::single_valued_overlaps;
 use unused::unused;
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::kb::{Fact, FactTime, KnowledgeBase, SpanEnd};
 use crate::load::{LoadProblem, Location, Root};
@@ -45,6 +45,9 @@ pub struct Finding {
     pub file: String,
     /// Where in the file.
     pub location: Location,
+    /// The line of the file it is on, once located ([`locate`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
     /// What was found.
     pub message: String,
     /// What to do about it, if known.
@@ -59,6 +62,7 @@ impl Finding {
             level: Level::Error,
             file: problem.file.clone(),
             location: problem.location.clone(),
+            line: None,
             message: problem.message.clone(),
             help: problem.help.clone(),
         }
@@ -109,6 +113,57 @@ pub fn lint(kb: &KnowledgeBase) -> Vec<Finding> {
     findings
 }
 
+/// Gives each finding the line of its file it stands on, where that can be told: the position of
+/// a YAML error, or the line of the item it is about (`facts[12]`) when its section is a block
+/// sequence. The files of `roots` that have findings are read again, once each.
+pub fn locate(findings: &mut [Finding], roots: &[Root]) {
+    let mut paths: HashMap<String, std::path::PathBuf> = HashMap::new();
+    let mut seen = HashSet::new();
+    for root in roots {
+        for file in crate::load::reference_files(&root.path, &mut seen).files {
+            paths.insert(root.cite(&file), file);
+        }
+    }
+    let mut by_file: BTreeMap<String, Vec<&mut Finding>> = BTreeMap::new();
+    for finding in findings.iter_mut() {
+        match &finding.location {
+            Location::Position { line, .. } => finding.line = Some(*line),
+            Location::Item { .. } => by_file
+                .entry(finding.file.clone())
+                .or_default()
+                .push(finding),
+            Location::File => {}
+        }
+    }
+    for (file, findings) in by_file {
+        let Some(text) = paths
+            .get(&file)
+            .and_then(|path| std::fs::read_to_string(path).ok())
+        else {
+            continue;
+        };
+        let lines = crate::yaml::Lines::of(&text);
+        let mut sections: HashMap<String, Option<Vec<usize>>> = HashMap::new();
+        for finding in findings {
+            let Location::Item { path, .. } = &finding.location else {
+                continue;
+            };
+            let Some((section, rest)) = path.split_once('[') else {
+                continue;
+            };
+            let Some(index) = rest.split(']').next().and_then(|n| n.parse::<usize>().ok()) else {
+                continue;
+            };
+            let items = sections
+                .entry(section.to_owned())
+                .or_insert_with(|| crate::yaml::section_items(&text, section));
+            if let Some(&offset) = items.as_ref().and_then(|items| items.get(index)) {
+                finding.line = Some(lines.at(offset).0);
+            }
+        }
+    }
+}
+
 /// The findings about the files under `layer`, when a desk's layer is linted with the base it
 /// extends (loaded before it): the base's own findings are left out, and errors in the base are
 /// counted in one finding, since the layer cannot be judged against a base that does not load.
@@ -140,6 +195,7 @@ pub fn in_layer(findings: Vec<Finding>, layer: &[Root]) -> Vec<Finding> {
                 level: Level::Error,
                 file: base[0].file.clone(),
                 location: Location::File,
+                line: None,
                 message: format!(
                     "the base has {base_errors} error(s) of its own, so the layer cannot be checked against it"
                 ),

@@ -27,6 +27,7 @@ pub(super) fn alias_lookalikes(kb: &KnowledgeBase, findings: &mut Vec<Finding>) 
                                 path: format!("entities[{}].aliases.{language}", entity.index),
                                 id: Some(entity.id.clone()),
                             },
+                            line: None,
                             message: format!(
                                 "alias '{name}' of '{}' reads as the same name as alias '{other_name}' of '{}' (case, accents and punctuation aside)",
                                 entity.id, other.id

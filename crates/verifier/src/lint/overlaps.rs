@@ -233,6 +233,7 @@ pub(super) fn overlap_finding(
         level: Level::Error,
         file: later.file.to_string(),
         location: at_fact(later),
+        line: None,
         message,
         help: Some(help.to_owned()),
     }

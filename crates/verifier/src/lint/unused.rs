@@ -32,6 +32,7 @@ pub(super) fn unused(kb: &KnowledgeBase, findings: &mut Vec<Finding>) {
             path,
             id: id.map(str::to_owned),
         },
+        line: None,
         message,
         help: None,
     };

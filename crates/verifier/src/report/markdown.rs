@@ -62,7 +62,7 @@ pub fn markdown(reports: &[DocumentReport]) -> String {
                 let _ = writeln!(out, "|---|---|---|---|");
             }
         }
-        for claim in &report.claims {
+        for claim in super::annotations::ordered(report) {
             let today = match &claim.today {
                 Some(today) if today.changed => format!(" **{}** (changed) |", today.verdict),
                 Some(today) => format!(" {} |", today.verdict),
@@ -77,7 +77,7 @@ pub fn markdown(reports: &[DocumentReport]) -> String {
         }
         let _ = writeln!(out);
         let _ = writeln!(out, "Summary: {}.", summary_line(&report.summary));
-        for claim in &report.claims {
+        for claim in super::annotations::ordered(report) {
             let _ = writeln!(out);
             let _ = writeln!(out, "## {}", claim.id);
             let _ = writeln!(out);

@@ -10,8 +10,11 @@ use crate::check::DocumentReport;
 use crate::kb::Source;
 use crate::verdict::{ClaimVerdict, Role, Verdict};
 
+mod annotations;
 mod claim_review;
+mod github;
 mod markdown;
+mod sarif;
 mod text;
 
 pub use claim_review::claim_review;
@@ -197,17 +200,54 @@ pub fn changes_text(changes: &[crate::check::ClaimChange]) -> String {
         let _ = writeln!(
             out,
             "{}: {}  {} -> {}",
-            change.file, change.claim, change.before, change.after
+            change.file,
+            change.claim,
+            before_text(change.before),
+            change.after
         );
         for assertion in &change.assertions {
             let _ = writeln!(
                 out,
                 "  - {}  {} -> {}",
-                assertion.canonical, assertion.before, assertion.after
+                assertion.canonical,
+                before_text(assertion.before),
+                assertion.after
             );
             let _ = writeln!(out, "      {}", assertion.reason);
         }
     }
     let _ = writeln!(out, "{} claim(s) changed", changes.len());
     out
+}
+
+/// The claims of `reports` a CI job is told about (false, conflicting, mixed, or changed since
+/// publication), as GitHub Actions workflow commands: annotations on their lines.
+pub fn github(reports: &[DocumentReport]) -> String {
+    github::commands(&annotations::of_reports(reports))
+}
+
+/// The same claims as [`github`], as a SARIF 2.1.0 log.
+pub fn sarif(reports: &[DocumentReport]) -> String {
+    sarif::log(&annotations::of_reports(reports))
+}
+
+/// `ref lint`'s findings as GitHub Actions workflow commands.
+pub fn findings_github(findings: &[crate::lint::Finding]) -> String {
+    github::commands(&annotations::of_findings(findings))
+}
+
+/// `ref lint`'s findings as a SARIF 2.1.0 log.
+pub fn findings_sarif(findings: &[crate::lint::Finding]) -> String {
+    sarif::log(&annotations::of_findings(findings))
+}
+
+/// The claims whose verdict a change of the reference data changes, as GitHub Actions workflow
+/// commands.
+pub fn changes_github(changes: &[crate::check::ClaimChange]) -> String {
+    github::commands(&annotations::of_changes(changes))
+}
+
+/// A verdict with the base data, or `(new)` when the base data cannot read the claim.
+pub(crate) fn before_text(verdict: Option<impl std::fmt::Display>) -> String {
+    verdict.map_or_else(|| "(new)".to_owned(), |verdict| verdict.to_string())
 }

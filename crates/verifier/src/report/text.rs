@@ -33,7 +33,7 @@ pub fn text(reports: &[DocumentReport], color: bool) -> String {
             .map_or(String::new(), |url| format!(" <{url}>"));
         let _ = writeln!(out, "{publisher}, published {}{url}", article.published);
         let _ = writeln!(out);
-        for claim in &report.claims {
+        for claim in super::annotations::ordered(report) {
             text_claim(&mut out, claim, color, dim);
         }
         let _ = writeln!(

@@ -152,6 +152,12 @@ pub(crate) fn read_draft_rules(text: &str) -> Result<crate::draft::LanguageRules
     read(text)
 }
 
+/// Any YAML document, as a tree of values: for tests and tools that look into YAML the project
+/// does not model (such as a CI workflow).
+pub fn read_value(text: &str) -> Result<serde_json::Value, YamlError> {
+    read(text)
+}
+
 /// A text as one YAML scalar (quoted when it must be), for documents written by the tool.
 pub fn scalar(text: &str) -> String {
     let mut written = serde_yaml::to_string(text).expect("a string serializes");
@@ -286,16 +292,25 @@ pub fn after_key(text: &str, key: &str, within: Range<usize>) -> Option<usize> {
 /// when the sequence is written in block style (each item a line starting with `-`) and has
 /// `count` items: the byte offsets of their dashes. One pass over the text.
 pub fn claim_items(text: &str, count: usize) -> Option<Vec<usize>> {
+    section_items(text, "claims").filter(|items| items.len() == count)
+}
+
+/// Where each item of the top-level sequence `key` of a YAML `text` begins (`claims`, `facts`,
+/// `entities`, …), when it is written in block style: the byte offsets of their dashes. One pass
+/// over the text.
+pub fn section_items(text: &str, key: &str) -> Option<Vec<usize>> {
     let mut lines = text.split_inclusive('\n').scan(0, |offset, line| {
         let start = *offset;
         *offset += line.len();
         Some((start, line))
     });
     lines.find(|(_, line)| {
-        line.strip_prefix("claims:").is_some_and(|rest| {
-            let rest = rest.trim();
-            rest.is_empty() || rest.starts_with('#')
-        })
+        line.strip_prefix(key)
+            .and_then(|rest| rest.strip_prefix(':'))
+            .is_some_and(|rest| {
+                let rest = rest.trim();
+                rest.is_empty() || rest.starts_with('#')
+            })
     })?;
     let is_item = |content: &str| {
         content
@@ -319,7 +334,7 @@ pub fn claim_items(text: &str, count: usize) -> Option<Vec<usize>> {
         }
         items.push(start + depth);
     }
-    (items.len() == count).then_some(items)
+    Some(items)
 }
 
 #[cfg(test)]
