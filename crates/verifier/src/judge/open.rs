@@ -152,9 +152,15 @@ impl Judge<'_> {
                 object: value,
             },
         };
-        // Every pair and every restriction read must agree with the data over the window.
+        // Every pair and every restriction read must agree with the data over the window. An
+        // empty window (a bound after the judgment date) reads no day.
         let mut restrictions = Vec::with_capacity(values.len());
-        for &value in &values {
+        let read = if window.0 <= window.1 {
+            values.as_slice()
+        } else {
+            &[]
+        };
+        for &value in read {
             let events = self.read_events(pair_of(value), &[], window, &[], |_| Reading::default());
             match events {
                 Outcome::Conflicting(causes) => {
