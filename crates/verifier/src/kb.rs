@@ -204,9 +204,14 @@ pub struct KnowledgeBase {
     pub(crate) by_subject: HashMap<(RelationId, EntityId), Vec<FactId>>,
     pub(crate) by_object: HashMap<(RelationId, EntityId), Vec<FactId>>,
     pub(crate) by_pair: HashMap<(RelationId, EntityId, EntityId), Vec<FactId>>,
-    pub(crate) completeness_by_relation: HashMap<RelationId, Vec<usize>>,
+    /// Completeness records by relation and fixed sides (`None`: the side is not fixed), so that
+    /// the records that can cover a pair are found by key, never by a scan.
+    pub(crate) completeness_by_key: HashMap<CompletenessKey, Vec<usize>>,
     pub(crate) lexicon: Lexicon,
 }
+
+/// A completeness record's relation and fixed sides.
+pub(crate) type CompletenessKey = (RelationId, Option<EntityId>, Option<EntityId>);
 
 impl KnowledgeBase {
     /// The lexicon the assertion language reads names and phrasings from.

@@ -330,8 +330,8 @@ impl Builder {
             None => (relation, subject.flatten(), object.flatten()),
         };
         self.kb
-            .completeness_by_relation
-            .entry(relation)
+            .completeness_by_key
+            .entry((relation, subject, object))
             .or_default()
             .push(self.kb.completeness.len());
         self.kb.completeness.push(Completeness {
