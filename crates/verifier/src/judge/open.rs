@@ -152,15 +152,19 @@ impl Judge<'_> {
                 object: value,
             },
         };
-        // Every pair and every restriction read must agree with the data over the window. An
-        // empty window (a bound after the judgment date) reads no day.
+        let claimed = (assertion.when.first_day(), assertion.when.last_day());
+        // An empty window (a bound after the judgment date) reads no day: no event is in it.
+        if window.0 > window.1 {
+            let none = Candidates {
+                recorded: Vec::new(),
+                covered: Vec::new(),
+            };
+            let reading = open_reading(&none, assertion.ordinal, window, claimed);
+            return Ok(self.open_conclusion(assertion, Outcome::Decided(reading), window));
+        }
+        // Every pair and every restriction read must agree with the data over the window.
         let mut restrictions = Vec::with_capacity(values.len());
-        let read = if window.0 <= window.1 {
-            values.as_slice()
-        } else {
-            &[]
-        };
-        for &value in read {
+        for &value in &values {
             let events = self.read_events(pair_of(value), &[], window, &[], |_| Reading::default());
             match events {
                 Outcome::Conflicting(causes) => {
@@ -221,7 +225,6 @@ impl Judge<'_> {
             })
             .collect();
         let candidates = Candidates { recorded, covered };
-        let claimed = (assertion.when.first_day(), assertion.when.last_day());
         let reading = open_reading(&candidates, assertion.ordinal, window, claimed);
         Ok(self.open_conclusion(assertion, Outcome::Decided(reading), window))
     }
