@@ -47,15 +47,23 @@ impl Draft {
             .filter(|c| c.class.is_checkable())
             .count();
         let proposed: usize = self.claims.iter().map(|c| c.proposals.len()).sum();
+        let plural = |count: usize, one: &str, many: &str| {
+            if count == 1 {
+                format!("{count} {one}")
+            } else {
+                format!("{count} {many}")
+            }
+        };
         let _ = writeln!(
             out,
-            "# A draft claim document, made by `factcheck draft` from {}: {} claims, {checkable} of them",
+            "# A draft claim document, made by `factcheck draft` from {}: {}, {checkable} of them",
             self.options.file,
-            self.claims.len()
+            plural(self.claims.len(), "claim", "claims")
         );
         let _ = writeln!(
             out,
-            "# checkable, with {proposed} proposed assertions. Nothing here is a verdict, and every line is to"
+            "# checkable, with {}. Nothing here is a verdict, and every line is to",
+            plural(proposed, "proposed assertion", "proposed assertions")
         );
         let _ = writeln!(
             out,
