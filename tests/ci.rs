@@ -70,7 +70,7 @@ fn github_annotations_of_lint_findings_are_on_their_lines() {
 }
 
 #[test]
-fn sarif_of_the_bundled_claims_reads_as_sarif_2_1_0() {
+fn sarif_of_a_changed_verdict_reads_as_sarif_2_1_0() {
     let output = factcheck()
         .args([
             "check",
@@ -94,6 +94,24 @@ fn sarif_of_the_bundled_claims_reads_as_sarif_2_1_0() {
         results[0].rule_id.as_deref(),
         Some("changed-since-publication")
     );
+    insta::assert_snapshot!(String::from_utf8(output.stdout).unwrap());
+}
+
+#[test]
+fn sarif_of_the_seed_article_reads_as_sarif_2_1_0() {
+    let output = factcheck()
+        .args([
+            "check",
+            "claims/articles/putin-baku-2024-08-id.yaml",
+            "--format",
+            "sarif",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let log: serde_sarif::sarif::Sarif = serde_json::from_slice(&output.stdout).unwrap();
+    let results = log.runs[0].results.as_ref().unwrap();
+    assert_eq!(results[0].rule_id.as_deref(), Some("mixed-claim"));
     insta::assert_snapshot!(String::from_utf8(output.stdout).unwrap());
 }
 
