@@ -12,6 +12,10 @@ use std::process::Command;
 
 use insta_cmd::{assert_cmd_snapshot, get_cargo_bin};
 
+/// Where the commands under test keep loaded reference data: the platform cache folder on Linux
+/// (`$XDG_CACHE_HOME/factcheck`), moved into the build folder so that tests leave nothing behind.
+const TEST_CACHE: &str = concat!(env!("CARGO_TARGET_TMPDIR"), "/cache");
+
 /// The case's arguments and its description.
 fn read_case(args_file: &Path) -> (Vec<String>, String) {
     let text = std::fs::read_to_string(args_file).unwrap();
@@ -80,6 +84,7 @@ fn every_bad_input_is_refused_with_a_located_error() {
         command
             .current_dir(staged.path())
             .env("NO_COLOR", "1")
+            .env("XDG_CACHE_HOME", TEST_CACHE)
             .args(&args);
         insta::with_settings!({ description => description, omit_expression => true }, {
             assert_cmd_snapshot!(command);

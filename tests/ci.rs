@@ -8,6 +8,10 @@ use std::process::Command;
 
 use insta_cmd::{assert_cmd_snapshot, get_cargo_bin};
 
+/// Where the commands under test keep loaded reference data: the platform cache folder on Linux
+/// (`$XDG_CACHE_HOME/factcheck`), moved into the build folder so that tests leave nothing behind.
+const TEST_CACHE: &str = concat!(env!("CARGO_TARGET_TMPDIR"), "/cache");
+
 fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../..")
@@ -17,7 +21,10 @@ fn workspace() -> PathBuf {
 
 fn factcheck() -> Command {
     let mut command = Command::new(get_cargo_bin("factcheck"));
-    command.current_dir(workspace()).env("NO_COLOR", "1");
+    command
+        .current_dir(workspace())
+        .env("NO_COLOR", "1")
+        .env("XDG_CACHE_HOME", TEST_CACHE);
     command
 }
 
@@ -210,7 +217,11 @@ fn every_factcheck_command_of_the_example_workflow_runs() {
             .take_while(|word| !word.starts_with(">>"))
             .collect();
         let mut command = Command::new(get_cargo_bin("factcheck"));
-        command.current_dir(root).env("NO_COLOR", "1").args(&words);
+        command
+            .current_dir(root)
+            .env("NO_COLOR", "1")
+            .env("XDG_CACHE_HOME", TEST_CACHE)
+            .args(&words);
         if words.contains(&"--also-today") {
             command.args(["--today", "2026-12-07"]);
         }

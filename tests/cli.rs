@@ -6,6 +6,10 @@ use std::process::Command;
 
 use insta_cmd::{assert_cmd_snapshot, get_cargo_bin};
 
+/// Where the commands under test keep loaded reference data: the platform cache folder on Linux
+/// (`$XDG_CACHE_HOME/factcheck`), moved into the build folder so that tests leave nothing behind.
+const TEST_CACHE: &str = concat!(env!("CARGO_TARGET_TMPDIR"), "/cache");
+
 fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../..")
@@ -20,7 +24,10 @@ fn exit_code(args: &[&str]) -> Option<i32> {
 
 fn factcheck() -> Command {
     let mut command = Command::new(get_cargo_bin("factcheck"));
-    command.current_dir(workspace()).env("NO_COLOR", "1");
+    command
+        .current_dir(workspace())
+        .env("NO_COLOR", "1")
+        .env("XDG_CACHE_HOME", TEST_CACHE);
     command
 }
 
@@ -510,4 +517,35 @@ fn a_reader_that_stops_early_is_not_an_error() {
         drop(child.stdout.take());
         assert_eq!(child.wait().unwrap().code(), Some(0), "{args:?}");
     }
+}
+
+#[test]
+fn a_cached_run_prints_what_an_uncached_run_prints() {
+    let folder = tempfile::tempdir().unwrap();
+    let cache_dir = folder.path().join("cache");
+    let run = |extra: &[&str]| {
+        let output = factcheck()
+            .args(["check", "--format", "json"])
+            .args(extra)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0));
+        output.stdout
+    };
+    let uncached = run(&["--no-cache"]);
+    assert!(!cache_dir.exists(), "--no-cache writes nothing");
+    let cache_dir_arg = cache_dir.to_str().unwrap();
+    let cold = run(&["--cache-dir", cache_dir_arg]);
+    assert_eq!(std::fs::read_dir(&cache_dir).unwrap().count(), 1);
+    let warm = run(&["--cache-dir", cache_dir_arg]);
+    assert_eq!(cold, uncached);
+    assert_eq!(warm, uncached);
+}
+
+#[test]
+fn no_cache_and_a_cache_dir_together_are_a_usage_error() {
+    assert_eq!(
+        exit_code(&["check", "--no-cache", "--cache-dir", "somewhere"]),
+        Some(2)
+    );
 }

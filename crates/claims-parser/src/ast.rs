@@ -130,7 +130,7 @@ pub struct OrdinalAssertion {
 }
 
 /// Which side of a relation is counted or fixed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Side {
     /// The subject side.
     Subject,

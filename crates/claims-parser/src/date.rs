@@ -212,9 +212,15 @@ impl FromStr for PartialDate {
     }
 }
 
+/// In a human-readable format (YAML, JSON) a date is its ISO 8601 text; in a binary one (the
+/// cache of a loaded knowledge base) it is its year, month and day, 0 for an unknown part.
 impl serde::Serialize for PartialDate {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        if serializer.is_human_readable() {
+            serializer.collect_str(self)
+        } else {
+            (self.year, self.month.unwrap_or(0), self.day.unwrap_or(0)).serialize(serializer)
+        }
     }
 }
 
@@ -235,7 +241,16 @@ impl<'de> serde::Deserialize<'de> for PartialDate {
                     .and_then(|year| PartialDate::year(year).map_err(E::custom))
             }
         }
-        deserializer.deserialize_any(Visitor)
+        if deserializer.is_human_readable() {
+            return deserializer.deserialize_any(Visitor);
+        }
+        let (year, month, day) = <(i16, i8, i8)>::deserialize(deserializer)?;
+        match (month, day) {
+            (0, 0) => PartialDate::year(year),
+            (month, 0) => PartialDate::month(year, month),
+            (month, day) => PartialDate::day(year, month, day),
+        }
+        .map_err(serde::de::Error::custom)
     }
 }
 

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
+use verifier::cache::Cache;
 
 const EXIT_CODES: &str = "Exit codes:
   0  the run completed
@@ -139,6 +140,8 @@ pub enum ReferenceCommand {
         /// Output format
         #[arg(long, value_enum, default_value_t = LintFormat::Text)]
         format: LintFormat,
+        #[command(flatten)]
+        cache: CacheArgs,
     },
     /// List facts and completeness records not reviewed for a while, and scheduled events whose
     /// date has passed, oldest first.
@@ -154,6 +157,8 @@ pub enum ReferenceCommand {
         /// Output format
         #[arg(long, value_enum, default_value_t = DataFormat::Text)]
         format: DataFormat,
+        #[command(flatten)]
+        cache: CacheArgs,
     },
     /// Show everything known about one entity, found by its id or any alias, as a timeline.
     Show {
@@ -188,6 +193,41 @@ pub struct ReferenceArgs {
     /// Reference data directory; repeat to layer more data over it [default: claims/reference, found upward]
     #[arg(long = "reference", value_name = "DIR")]
     pub references: Vec<PathBuf>,
+    #[command(flatten)]
+    pub cache: CacheArgs,
+}
+
+impl ReferenceArgs {
+    pub fn reference(self) -> factcheck::Reference {
+        self.cache.reference(self.references)
+    }
+}
+
+/// Where loaded reference data is kept between runs.
+#[derive(clap::Args)]
+pub struct CacheArgs {
+    /// Load the reference data without the cache, and write no entry to it
+    #[arg(long)]
+    pub no_cache: bool,
+    /// Keep loaded reference data in this folder [default: factcheck in the platform's cache
+    /// folder, such as ~/.cache/factcheck]
+    #[arg(long, value_name = "DIR", conflicts_with = "no_cache")]
+    pub cache_dir: Option<PathBuf>,
+}
+
+impl CacheArgs {
+    /// The reference data in `dirs`, with the cache these arguments ask for.
+    pub fn reference(self, dirs: Vec<PathBuf>) -> factcheck::Reference {
+        let cache = if self.no_cache {
+            None
+        } else {
+            self.cache_dir
+                .or_else(Cache::default_dir)
+                .zip(factcheck::tool_identity())
+                .map(|(dir, tool)| Cache::new(dir, tool))
+        };
+        factcheck::Reference { dirs, cache }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]

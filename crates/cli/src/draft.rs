@@ -8,7 +8,7 @@ use verifier::Dates;
 use verifier::draft::{Checked, DraftOptions};
 use verifier::load::slash_path;
 
-use crate::{DEFAULT_ARTICLES, InputError, check_all, default_path, load_reference};
+use crate::{DEFAULT_ARTICLES, InputError, Reference, check_all, default_path, load_reference};
 
 /// What `draft` is given.
 #[derive(Debug, Clone)]
@@ -23,8 +23,8 @@ pub struct DraftInput {
     pub title: Option<String>,
     /// Its address, if known.
     pub url: Option<String>,
-    /// Reference data roots (default: `claims/reference`).
-    pub references: Vec<PathBuf>,
+    /// The reference data (default: `claims/reference`).
+    pub reference: Reference,
     /// Claim documents already checked (default: `claims/articles`, when found).
     pub articles: Vec<PathBuf>,
     /// The day that stands in for a publication date not given.
@@ -36,7 +36,7 @@ pub fn draft(input: &DraftInput) -> Result<String, InputError> {
     let file = slash_path(&input.article);
     let text = verifier::yaml::read_text(&input.article)
         .map_err(|error| InputError(format!("error: {file}: {}", error.message)))?;
-    let kb = load_reference(&input.references)?;
+    let kb = load_reference(&input.reference)?;
     let articles = if input.articles.is_empty() {
         // Checked claims are looked for where they usually are; a draft needs none.
         default_path(DEFAULT_ARTICLES).into_iter().collect()

@@ -1,24 +1,22 @@
 //! `explain`: one assertion, read in the language given or in whichever reads it, judged with its
 //! evidence.
 
-use std::path::PathBuf;
-
 use claims_parser::{Assertion, Language, ParseError, parse_assertion};
 use jiff::civil::Date;
 use verifier::report;
 
-use crate::{InputError, load_reference};
+use crate::{InputError, Reference, load_reference};
 
 /// Judges one assertion and renders its verdict and evidence as text or JSON.
 pub fn explain(
     assertion: &str,
     language: Option<Language>,
-    references: &[PathBuf],
+    reference: &Reference,
     as_of: Date,
     json: bool,
     color: bool,
 ) -> Result<String, InputError> {
-    let kb = load_reference(references)?;
+    let kb = load_reference(reference)?;
     let reading = read_in_either_language(assertion, language, kb.lexicon(), as_of)
         .map_err(|error| InputError(error.render(assertion, color)))?;
     let report = kb

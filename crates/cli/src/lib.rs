@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 use verifier::Root;
+use verifier::cache::Cache;
 use verifier::lint::{Finding, Level};
 use verifier::load::slash_path;
 use verifier::{ClaimVerdict, Dates, DocumentReport, KnowledgeBase, diagnostics, report};
@@ -29,6 +30,38 @@ pub const DEFAULT_ARTICLES: &str = "claims/articles";
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{0}")]
 pub struct InputError(pub String);
+
+/// The reference data a command reads: its directories, and the cache of loaded data to use.
+#[derive(Debug, Clone, Default)]
+pub struct Reference {
+    /// Reference data roots, later ones layered over earlier ones; empty means the default.
+    pub dirs: Vec<PathBuf>,
+    /// Where loaded data is kept between runs; `None` loads cold every time.
+    pub cache: Option<Cache>,
+}
+
+impl Reference {
+    /// The same cache, over other directories.
+    fn with_dirs(&self, dirs: Vec<PathBuf>) -> Reference {
+        Reference {
+            dirs,
+            cache: self.cache.clone(),
+        }
+    }
+}
+
+/// The name of this build of the tool, for the cache: its version and a hash of its executable,
+/// so that an entry written by another build (a rebuild during development included) is never
+/// read, while the same build, rebuilt on a fresh CI machine, reads the entries it wrote. `None`
+/// when the executable cannot be read: then nothing is cached.
+pub fn tool_identity() -> Option<String> {
+    let executable = std::fs::read(std::env::current_exe().ok()?).ok()?;
+    Some(format!(
+        "factcheck {} (executable {})",
+        env!("CARGO_PKG_VERSION"),
+        blake3::hash(&executable).to_hex()
+    ))
+}
 
 /// A report format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,8 +95,8 @@ pub struct FailOn {
 pub struct CheckOptions {
     /// Claim documents or directories of them; empty means the default articles directory.
     pub paths: Vec<PathBuf>,
-    /// Reference data roots, later ones layered over earlier ones; empty means the default.
-    pub references: Vec<PathBuf>,
+    /// The reference data.
+    pub reference: Reference,
     /// Judge every claim as of this date instead of its article's.
     pub as_of: Option<Date>,
     /// Also judge every claim as of today, flagging changed verdicts.
@@ -133,10 +166,16 @@ fn reference_roots(references: &[PathBuf]) -> Result<Vec<Root>, InputError> {
     Ok(roots)
 }
 
-/// Loads the reference data from `references`, or from the default directory when empty.
-pub fn load_reference(references: &[PathBuf]) -> Result<KnowledgeBase, InputError> {
-    let roots = reference_roots(references)?;
-    verifier::load(&roots)
+/// Loads the reference data from its directories, or from the default directory when there are
+/// none, through its cache if it has one.
+pub fn load_reference(reference: &Reference) -> Result<KnowledgeBase, InputError> {
+    let roots = reference_roots(&reference.dirs)?;
+    load_roots(&roots, reference.cache.as_ref())
+}
+
+fn load_roots(roots: &[Root], cache: Option<&Cache>) -> Result<KnowledgeBase, InputError> {
+    verifier::cache::load_cached(roots, cache)
+        .map(|(kb, _)| kb)
         .map_err(|error| InputError(diagnostics::render_load_problems(&error.problems)))
 }
 
@@ -194,7 +233,7 @@ pub fn claim_documents(paths: &[PathBuf]) -> Result<Vec<(String, PathBuf)>, Inpu
 /// Checks claim documents and renders the report. Every problem in every document is reported
 /// before anything is rendered.
 pub fn check(options: &CheckOptions) -> Result<CheckOutcome, InputError> {
-    let kb = load_reference(&options.references)?;
+    let kb = load_reference(&options.reference)?;
     let dates = Dates {
         as_of: options.as_of,
         also: options.also_today.then_some(options.today),
@@ -258,17 +297,17 @@ fn check_one(
     Ok(report)
 }
 
-/// The claims whose verdicts differ between the reference data in `base` and in `references`
+/// The claims whose verdicts differ between the reference data in `base` and in `reference`
 /// (rendered), and whether there are any.
 pub fn diff(
     base: &Path,
-    references: &[PathBuf],
+    reference: &Reference,
     paths: &[PathBuf],
     as_of: Option<Date>,
     format: Format,
 ) -> Result<(String, bool), InputError> {
-    let before = load_reference(&[base.to_path_buf()])?;
-    let after = load_reference(references)?;
+    let before = load_reference(&reference.with_dirs(vec![base.to_path_buf()]))?;
+    let after = load_reference(reference)?;
     let dates = Dates { as_of, also: None };
     let mut changes = Vec::new();
     let mut problems = Vec::new();
@@ -301,26 +340,26 @@ pub fn diff(
 /// [`verifier::lint`], rendered, and whether any is an error. With `base` directories, `roots`
 /// are a layer over them: the layer is loaded over the base, and only its own findings are shown.
 pub fn lint(
-    roots: &[PathBuf],
+    reference: &Reference,
     base: &[PathBuf],
     format: Format,
 ) -> Result<(String, bool), InputError> {
-    if !base.is_empty() && roots.is_empty() {
+    if !base.is_empty() && reference.dirs.is_empty() {
         return Err(InputError(
             "error: --base needs the layer to lint: factcheck ref lint --base DIR LAYER
   help: a layer is a directory of reference data that adds to the base"
                 .to_owned(),
         ));
     }
-    let layer = reference_roots(roots)?;
+    let layer = reference_roots(&reference.dirs)?;
     let mut all = if base.is_empty() {
         Vec::new()
     } else {
         reference_roots(base)?
     };
     all.extend(layer.iter().cloned());
-    let findings = match verifier::load(&all) {
-        Ok(kb) => verifier::lint::lint(&kb),
+    let findings = match verifier::cache::load_cached(&all, reference.cache.as_ref()) {
+        Ok((kb, _)) => verifier::lint::lint(&kb),
         Err(error) => error.problems.iter().map(Finding::from_problem).collect(),
     };
     let mut findings = if base.is_empty() {
@@ -341,12 +380,12 @@ pub fn lint(
 
 /// The facts and records to review again, oldest first.
 pub fn stale(
-    roots: &[PathBuf],
+    reference: &Reference,
     today: Date,
     older_than_days: i32,
     json: bool,
 ) -> Result<String, InputError> {
-    let kb = load_reference(roots)?;
+    let kb = load_reference(reference)?;
     let items = verifier::stale::stale(&kb, today, older_than_days);
     Ok(if json {
         report::to_json(&items)
@@ -356,8 +395,8 @@ pub fn stale(
 }
 
 /// Everything known about the entity called `name`.
-pub fn show(name: &str, roots: &[PathBuf], json: bool) -> Result<String, InputError> {
-    let kb = load_reference(roots)?;
+pub fn show(name: &str, reference: &Reference, json: bool) -> Result<String, InputError> {
+    let kb = load_reference(reference)?;
     let entity = kb
         .find_entity(name)
         .map_err(|error| InputError(format!("error: {error}")))?;

@@ -89,7 +89,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             let options = CheckOptions {
                 paths,
-                references: reference.references,
+                reference: reference.reference(),
                 as_of,
                 also_today,
                 today: date.unwrap_or_else(today),
@@ -123,7 +123,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             print(&factcheck::explain(
                 &assertion,
                 language,
-                &reference.references,
+                &reference.reference(),
                 as_of,
                 json,
                 true,
@@ -144,7 +144,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             };
             let (output, changed) = factcheck::diff(
                 &base_reference,
-                &reference.references,
+                &reference.reference(),
                 &paths,
                 as_of,
                 format,
@@ -169,7 +169,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 published,
                 title,
                 url,
-                references: reference.references,
+                reference: reference.reference(),
                 articles,
                 today: date.unwrap_or_else(today),
             };
@@ -184,14 +184,19 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Reference(ReferenceCommand::Lint { dirs, base, format }) => {
+        Command::Reference(ReferenceCommand::Lint {
+            dirs,
+            base,
+            format,
+            cache,
+        }) => {
             let format = match format {
                 LintFormat::Text => factcheck::Format::Text,
                 LintFormat::Json => factcheck::Format::Json,
                 LintFormat::Github => factcheck::Format::Github,
                 LintFormat::Sarif => factcheck::Format::Sarif,
             };
-            let (output, errors) = factcheck::lint(&dirs, &base, format)?;
+            let (output, errors) = factcheck::lint(&cache.reference(dirs), &base, format)?;
             print(&output)?;
             Ok(exit(errors))
         }
@@ -200,10 +205,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             older_than,
             today: date,
             format,
+            cache,
         }) => {
             let date = date.unwrap_or_else(today);
             print(&factcheck::stale(
-                &dirs,
+                &cache.reference(dirs),
                 date,
                 older_than,
                 format == DataFormat::Json,
@@ -217,7 +223,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }) => {
             print(&factcheck::show(
                 &name,
-                &reference.references,
+                &reference.reference(),
                 format == DataFormat::Json,
             )?)?;
             Ok(ExitCode::SUCCESS)

@@ -12,6 +12,38 @@ use crate::judge::JudgeError;
 use crate::kb::{KnowledgeBase, Source};
 use crate::verdict::{ClaimVerdict, Judgment, Role, Verdict};
 
+/// A source cited as evidence: the page, and when it was read.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct SourceCitation {
+    /// Its id, if it was defined with one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Its address.
+    pub url: String,
+    /// Its title.
+    pub title: String,
+    /// Its publisher.
+    pub publisher: String,
+    /// When it was read.
+    pub accessed: PartialDate,
+    /// When it was published, if known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<PartialDate>,
+}
+
+impl From<&Source> for SourceCitation {
+    fn from(source: &Source) -> Self {
+        SourceCitation {
+            id: source.id.clone(),
+            url: source.url.clone(),
+            title: source.title.clone(),
+            publisher: source.publisher.clone(),
+            accessed: source.accessed,
+            published: source.published,
+        }
+    }
+}
+
 /// A fact cited as evidence.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct FactCitation {
@@ -27,7 +59,7 @@ pub struct FactCitation {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// Its sources.
-    pub sources: Vec<Source>,
+    pub sources: Vec<SourceCitation>,
 }
 
 /// A completeness record cited as evidence.
@@ -40,7 +72,7 @@ pub struct CompletenessCitation {
     /// The record in one line.
     pub statement: String,
     /// Its sources.
-    pub sources: Vec<Source>,
+    pub sources: Vec<SourceCitation>,
 }
 
 /// The evidence behind one assertion's verdict.
@@ -201,7 +233,7 @@ impl KnowledgeBase {
         judgment: Judgment,
     ) -> AssertionReport {
         let sources =
-            |ids: &[crate::kb::SourceId]| ids.iter().map(|&id| self.source(id).clone()).collect();
+            |ids: &[crate::kb::SourceId]| ids.iter().map(|&id| self.source(id).into()).collect();
         let mut facts: Vec<FactCitation> = judgment
             .facts
             .iter()

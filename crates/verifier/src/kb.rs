@@ -10,23 +10,31 @@ use jiff::civil::Date;
 use crate::model::SingleValued;
 
 /// The index of an entity in a [`KnowledgeBase`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub struct EntityId(pub(crate) u32);
 
 /// The index of a relation in a [`KnowledgeBase`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub struct RelationId(pub(crate) u32);
 
 /// The index of a fact in a [`KnowledgeBase`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub struct FactId(pub(crate) u32);
 
 /// The index of a source in a [`KnowledgeBase`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub struct SourceId(pub(crate) u32);
 
 /// Something facts are about.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Entity {
     /// Its position in its file's section (`facts[index]`).
     pub index: usize,
@@ -47,7 +55,7 @@ pub struct Entity {
 }
 
 /// A relation.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Relation {
     /// Its position in its file's section (`facts[index]`).
     pub index: usize,
@@ -68,10 +76,9 @@ pub struct Relation {
 }
 
 /// A page someone read.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Source {
     /// Its id, if it was defined with one.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Its address.
     pub url: String,
@@ -82,18 +89,15 @@ pub struct Source {
     /// When it was read.
     pub accessed: PartialDate,
     /// When it was published, if known.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub published: Option<PartialDate>,
     /// The file it is defined in.
-    #[serde(skip)]
     pub file: Arc<str>,
     /// Its position in its file's `sources` (for a source written inline in a fact, the fact's).
-    #[serde(skip)]
     pub index: usize,
 }
 
 /// When a fact holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum FactTime {
     /// Regardless of time (timeless relations).
     Always,
@@ -109,7 +113,7 @@ pub enum FactTime {
 }
 
 /// How a fact that holds over a span ends.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum SpanEnd {
     /// It ended: this is the last day it held (`to`).
     To(PartialDate),
@@ -122,7 +126,7 @@ pub enum SpanEnd {
 }
 
 /// A measured value.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Value {
     /// The number.
     pub amount: f64,
@@ -131,7 +135,7 @@ pub struct Value {
 }
 
 /// One sourced fact.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Fact {
     /// Its position in its file's section (`facts[index]`).
     pub index: usize,
@@ -162,7 +166,7 @@ pub struct Fact {
 }
 
 /// A completeness record: over its span, the facts of its relation for its fixed side are complete.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Completeness {
     /// Its position in its file's section (`facts[index]`).
     pub index: usize,
@@ -192,7 +196,7 @@ pub struct Completeness {
 ///
 /// Build one with [`crate::load`]. Lookups by relation and subject, or relation and object, are
 /// hash-indexed and never scan the facts.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct KnowledgeBase {
     pub(crate) entities: Vec<Entity>,
     pub(crate) entity_index: HashMap<String, EntityId>,

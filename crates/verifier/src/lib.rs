@@ -3,7 +3,7 @@
 //! [`load`] reads the curated YAML reference data (the serde model is in [`model`]; all YAML
 //! reading is in [`yaml`]) into a [`KnowledgeBase`]: entities, relations, facts and completeness
 //! records, validated and indexed, with the [`claims_parser::Lexicon`] the assertion language is
-//! read with. [`KnowledgeBase::judge`] applies the verdict rules (see [`judge`]) to one
+//! read with; [`cache`] keeps loaded bases between runs. [`KnowledgeBase::judge`] applies the verdict rules (see [`judge`]) to one
 //! assertion and gives a [`Judgment`]: a [`Verdict`] with its evidence. [`check`] judges whole
 //! claim documents into a [`DocumentReport`], and [`report`] renders reports as text, JSON,
 //! Markdown and ClaimReview JSON-LD. For curators, [`lint`] checks the data beyond what loading
@@ -12,6 +12,7 @@
 //! claim document from an article's text, for review.
 #![deny(missing_docs)]
 
+pub mod cache;
 pub mod check;
 pub mod diagnostics;
 pub mod draft;

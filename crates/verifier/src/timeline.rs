@@ -130,7 +130,7 @@ impl KnowledgeBase {
                         sources: fact
                             .sources
                             .iter()
-                            .map(|&s| self.source(s).clone())
+                            .map(|&s| self.source(s).into())
                             .collect(),
                     },
                 }

@@ -96,7 +96,7 @@ pub enum RelationKind {
 }
 
 /// Whether a phrasing speaks of the present (or a stated time) or of the past.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Tense {
     /// `X is president of Y`: at the judgment date unless a time is stated.
     Present,
@@ -105,7 +105,7 @@ pub enum Tense {
 }
 
 /// An entity as the parser knows it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct LexEntity {
     /// Its stable id, as canonical forms print it.
     pub id: String,
@@ -116,7 +116,7 @@ pub struct LexEntity {
 }
 
 /// A relation as the parser knows it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct LexRelation {
     /// Its stable id, as canonical forms print it.
     pub id: String,
@@ -133,7 +133,7 @@ pub struct LexRelation {
 }
 
 /// One phrasing of a relation in one language.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Phrasing {
     /// The language it is written in.
     pub language: Language,
@@ -149,14 +149,14 @@ pub struct Phrasing {
 }
 
 /// Where an alias was declared.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct AliasEntry {
     pub(crate) entity: usize,
     pub(crate) language: Language,
 }
 
 /// Every name and phrasing the assertion language can use. Build one with [`LexiconBuilder`].
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Lexicon {
     entities: Vec<LexEntity>,
     entity_index: HashMap<String, usize>,

@@ -7,7 +7,7 @@ use crate::ast::Side;
 use crate::normalize::tokenize;
 
 /// One element of a phrasing template.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum TemplatePart {
     /// A word that must be present, folded.
     Word(String),
@@ -22,7 +22,7 @@ pub enum TemplatePart {
 }
 
 /// What a template phrases: a sentence or one of the noun phrases the language's frames embed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum TemplateRole {
     /// A whole statement with both slots: `{subject} is {not} a party to {object}`.
     Sentence,
@@ -39,7 +39,7 @@ pub enum TemplateRole {
 }
 
 /// A relation phrasing such as `{subject} is {not} a party to {object}`: words and slots.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Template {
     /// The template as written.
     pub text: String,

@@ -150,8 +150,32 @@ pub fn slash_path(path: &Path) -> String {
 /// Loads the reference data under each root, later roots adding to earlier ones, and builds the
 /// indexed [`KnowledgeBase`].
 pub fn load(roots: &[Root]) -> Result<KnowledgeBase, LoadError> {
+    read_roots(roots)?.load()
+}
+
+/// The files of every root, read: each with the name it is cited under and its text.
+pub(crate) struct ReadFiles {
+    pub(crate) files: Vec<(String, String)>,
+}
+
+impl ReadFiles {
+    /// Parses, merges, validates and indexes the files.
+    pub(crate) fn load(&self) -> Result<KnowledgeBase, LoadError> {
+        let texts: Vec<(String, &str)> = self
+            .files
+            .iter()
+            .map(|(name, text)| (name.clone(), text.as_str()))
+            .collect();
+        load_texts(&texts)
+    }
+}
+
+/// Finds and reads the files of each root. A root without files, or a file that cannot be read,
+/// is a problem; every file that can be read is still parsed, so that all problems are reported
+/// together.
+pub(crate) fn read_roots(roots: &[Root]) -> Result<ReadFiles, LoadError> {
     let mut problems = Vec::new();
-    let mut files = Vec::new();
+    let mut paths = Vec::new();
     let mut seen = HashSet::new();
     for root in roots {
         let walk = reference_files(&root.path, &mut seen);
@@ -173,35 +197,35 @@ pub fn load(roots: &[Root]) -> Result<KnowledgeBase, LoadError> {
                 ),
             });
         }
-        files.extend(walk.files.into_iter().map(|file| (root.cite(&file), file)));
+        paths.extend(walk.files.into_iter().map(|file| (root.cite(&file), file)));
     }
-    let texts: Vec<(String, Result<String, yaml::YamlError>)> = files
-        .into_iter()
-        .map(|(name, path)| (name, yaml::read_text(&path)))
-        .collect();
-    let sources: Vec<(String, &str)> = texts
-        .iter()
-        .filter_map(|(name, text)| match text {
-            Ok(text) => Some((name.clone(), text.as_str())),
-            Err(error) => {
-                problems.push(LoadProblem {
-                    file: name.clone(),
-                    location: Location::File,
-                    message: error.message.clone(),
-                    help: error.help.clone(),
-                });
-                None
-            }
+    let read: Vec<(String, Result<String, yaml::YamlError>)> = paths
+        .into_par_iter()
+        .map(|(name, path)| {
+            let text = yaml::read_text(&path);
+            (name, text)
         })
         .collect();
-    match load_texts(&sources) {
-        Ok(kb) if problems.is_empty() => Ok(kb),
-        Ok(_) => Err(LoadError { problems }),
-        Err(error) => {
-            problems.extend(error.problems);
-            Err(LoadError { problems })
+    let mut files = Vec::with_capacity(read.len());
+    for (name, text) in read {
+        match text {
+            Ok(text) => files.push((name, text)),
+            Err(error) => problems.push(LoadProblem {
+                file: name,
+                location: Location::File,
+                message: error.message,
+                help: error.help,
+            }),
         }
     }
+    let files = ReadFiles { files };
+    if problems.is_empty() {
+        return Ok(files);
+    }
+    if let Err(error) = files.load() {
+        problems.extend(error.problems);
+    }
+    Err(LoadError { problems })
 }
 
 /// Loads reference data from `(file name, YAML text)` pairs, in order: the same as [`load`]

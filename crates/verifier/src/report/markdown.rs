@@ -4,13 +4,13 @@ use std::fmt::Write;
 
 use super::{LISTED_FACTS, role_name, summary_line};
 use crate::check::DocumentReport;
-use crate::kb::Source;
+use crate::check::SourceCitation;
 
 fn markdown_escape(text: &str) -> String {
     text.replace('|', "\\|").replace('\n', " ")
 }
 
-fn markdown_link(source: &Source) -> String {
+fn markdown_link(source: &SourceCitation) -> String {
     format!(
         "[{}]({}) ({}, accessed {})",
         markdown_escape(&source.title)

@@ -7,7 +7,7 @@ use std::fmt::Write;
 use anstyle::{AnsiColor, Style};
 
 use crate::check::DocumentReport;
-use crate::kb::Source;
+use crate::check::SourceCitation;
 use crate::verdict::{ClaimVerdict, Role, Verdict};
 
 mod annotations;
@@ -95,7 +95,7 @@ fn role_name(role: Role) -> &'static str {
     }
 }
 
-fn source_line(source: &Source) -> String {
+fn source_line(source: &SourceCitation) -> String {
     format!(
         "{}, \"{}\" <{}> (accessed {})",
         source.publisher, source.title, source.url, source.accessed

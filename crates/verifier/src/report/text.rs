@@ -7,8 +7,8 @@ use anstyle::Style;
 use super::{
     LISTED_FACTS, claim_style, paint, role_name, source_line, summary, summary_line, verdict_style,
 };
+use crate::check::SourceCitation;
 use crate::check::{AssertionReport, ClaimReport, DocumentReport, FactCitation};
-use crate::kb::Source;
 
 /// The terminal report: a line per claim with its verdict (in colour when `color`), the quote,
 /// each assertion in canonical form with its evidence, and a summary.
@@ -149,7 +149,7 @@ fn more_sources(count: usize) -> String {
 }
 
 /// The first source of a fact or record, and how many more the JSON report lists.
-fn text_sources(out: &mut String, sources: &[Source], color: bool, dim: Style) {
+fn text_sources(out: &mut String, sources: &[SourceCitation], color: bool, dim: Style) {
     if let Some(source) = sources.first() {
         let _ = writeln!(
             out,

@@ -1,0 +1,158 @@
+//! A cache of the loaded knowledge base, so that a run on unchanged reference data skips parsing,
+//! validating and indexing it.
+//!
+//! A [`Cache`] is a folder of entries. An entry is the [`KnowledgeBase`] as postcard bytes, under
+//! a key that hashes (BLAKE3) every input of the load: the tool that wrote it, the cited name and
+//! the bytes of every reference file, in load order. [`load_cached`] reads every file anyway,
+//! hashes them, and uses an entry only when its key matches and its bytes match the checksum
+//! they were written with; anything else (no entry, a damaged entry, reference data with
+//! problems) is a cold load, so the cache never changes a verdict or an error message. Entries are written atomically (a temporary file,
+//! then a rename) and only for data that loads without problems; writing one removes the older
+//! entries of the same reference roots.
+
+use std::fs;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use crate::kb::KnowledgeBase;
+use crate::load::{LoadError, Root, read_roots};
+
+/// The layout of an entry. Part of every key, so that an entry of another layout is never read.
+const FORMAT: &str = "factcheck knowledge base, postcard, layout 1";
+
+/// Where entries are kept, and the tool they are written by.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cache {
+    dir: PathBuf,
+    tool: String,
+}
+
+/// What the cache did during a load that succeeded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CacheUse {
+    /// No cache was given: the data was loaded cold.
+    Off,
+    /// The knowledge base was read from an entry.
+    Hit,
+    /// The data was loaded cold and an entry written.
+    Stored,
+    /// The data was loaded cold and no entry written, for this reason (a folder that cannot be
+    /// written, a full disk). The load itself succeeded.
+    NotStored(String),
+}
+
+impl Cache {
+    /// A cache in `dir` (created when the first entry is written), for entries written by `tool`:
+    /// a name that changes whenever the tool's loading could (its version and build). Entries of
+    /// another tool are never read.
+    pub fn new(dir: impl Into<PathBuf>, tool: impl Into<String>) -> Cache {
+        Cache {
+            dir: dir.into(),
+            tool: tool.into(),
+        }
+    }
+
+    /// The default folder: `factcheck` in the platform's cache folder (`$XDG_CACHE_HOME` or
+    /// `~/.cache` on Linux, `~/Library/Caches` on macOS, `%LOCALAPPDATA%` on Windows), if it has
+    /// one.
+    pub fn default_dir() -> Option<PathBuf> {
+        dirs::cache_dir().map(|dir| dir.join("factcheck"))
+    }
+
+    /// The folder entries are kept in.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The entries of `roots` are named for them, so that writing one replaces the roots' older
+    /// entry and leaves other roots' alone.
+    fn prefix(&self, roots: &[Root]) -> String {
+        let mut hasher = blake3::Hasher::new();
+        for root in roots {
+            let path = fs::canonicalize(&root.path).unwrap_or_else(|_| root.path.clone());
+            hash_field(&mut hasher, path.as_os_str().as_encoded_bytes());
+            hash_field(&mut hasher, root.shown.as_bytes());
+        }
+        format!("kb-{}-", &hasher.finalize().to_hex()[..16])
+    }
+
+    /// The entry `name`, if there is one whose bytes match their checksum and decode.
+    fn read(&self, name: &str) -> Option<KnowledgeBase> {
+        let bytes = fs::read(self.dir.join(name)).ok()?;
+        let (checksum, body) = bytes.split_at_checked(blake3::OUT_LEN)?;
+        if blake3::hash(body).as_bytes() != checksum {
+            return None;
+        }
+        postcard::from_bytes(body).ok()
+    }
+
+    fn write(&self, prefix: &str, name: &str, kb: &KnowledgeBase) -> Result<(), String> {
+        fs::create_dir_all(&self.dir)
+            .map_err(|error| format!("cannot create {}: {error}", self.dir.display()))?;
+        let cannot_write = |error: &dyn std::fmt::Display| {
+            format!("cannot write in {}: {error}", self.dir.display())
+        };
+        let file = tempfile::Builder::new()
+            .prefix(".entry-")
+            .tempfile_in(&self.dir)
+            .map_err(|error| cannot_write(&error))?;
+        let body = postcard::to_stdvec(kb).map_err(|error| cannot_write(&error))?;
+        let mut writer = BufWriter::new(file);
+        writer
+            .write_all(blake3::hash(&body).as_bytes())
+            .and_then(|()| writer.write_all(&body))
+            .map_err(|error| cannot_write(&error))?;
+        writer.flush().map_err(|error| cannot_write(&error))?;
+        let file = writer
+            .into_inner()
+            .map_err(|error| cannot_write(&error.error().to_string()))?;
+        file.persist(self.dir.join(name))
+            .map_err(|error| cannot_write(&error.error))?;
+        if let Ok(entries) = fs::read_dir(&self.dir) {
+            for entry in entries.flatten() {
+                let old = entry.file_name();
+                let old = old.to_string_lossy();
+                if old.starts_with(prefix) && old != name {
+                    let _ = fs::remove_file(entry.path());
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Adds one length-prefixed field to a key, so that no two sequences of fields hash alike.
+fn hash_field(hasher: &mut blake3::Hasher, bytes: &[u8]) {
+    hasher.update(&(bytes.len() as u64).to_le_bytes());
+    hasher.update(bytes);
+}
+
+/// Loads the reference data under `roots` as [`crate::load`] does, through `cache` when given:
+/// the same knowledge base, or the same problems, either way.
+pub fn load_cached(
+    roots: &[Root],
+    cache: Option<&Cache>,
+) -> Result<(KnowledgeBase, CacheUse), LoadError> {
+    let Some(cache) = cache else {
+        return crate::load(roots).map(|kb| (kb, CacheUse::Off));
+    };
+    let files = read_roots(roots)?;
+    let mut hasher = blake3::Hasher::new();
+    hash_field(&mut hasher, FORMAT.as_bytes());
+    hash_field(&mut hasher, cache.tool.as_bytes());
+    for (name, text) in &files.files {
+        hash_field(&mut hasher, name.as_bytes());
+        hash_field(&mut hasher, text.as_bytes());
+    }
+    let prefix = cache.prefix(roots);
+    let name = format!("{prefix}{}.postcard", hasher.finalize().to_hex());
+    if let Some(kb) = cache.read(&name) {
+        return Ok((kb, CacheUse::Hit));
+    }
+    let kb = files.load()?;
+    let stored = match cache.write(&prefix, &name, &kb) {
+        Ok(()) => CacheUse::Stored,
+        Err(reason) => CacheUse::NotStored(reason),
+    };
+    Ok((kb, stored))
+}
