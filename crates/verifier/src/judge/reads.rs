@@ -114,8 +114,7 @@ impl Judge<'_> {
         let mut found: Vec<usize> = keys
             .iter()
             .filter(|(wanted, _)| *wanted)
-            .filter_map(|(_, key)| self.kb.completeness_by_key.get(key))
-            .flatten()
+            .flat_map(|(_, key)| self.kb.completeness_by_key.get(key))
             .copied()
             .collect();
         found.sort_unstable();

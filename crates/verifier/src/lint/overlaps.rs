@@ -32,11 +32,11 @@ pub(super) struct Held {
 pub(super) fn single_valued_overlaps(kb: &KnowledgeBase, findings: &mut Vec<Finding>) {
     let groups = kb
         .by_object
-        .iter()
+        .groups()
         .map(|(&(relation, _), facts)| (relation, SingleValued::PerObject, facts))
         .chain(
             kb.by_subject
-                .iter()
+                .groups()
                 .map(|(&(relation, _), facts)| (relation, SingleValued::PerSubject, facts)),
         );
     for (relation_id, side, ids) in groups {

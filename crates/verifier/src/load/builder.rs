@@ -173,6 +173,7 @@ impl Builder {
                 self.add_completeness(file, index, record);
             }
         }
+        self.kb.index();
         self.build_lexicon(&files);
     }
 

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use claims_parser::{PartialDate, RelationKind};
 
 use super::builder::{Builder, Item, SideKinds, closest, is_valid_id};
-use crate::kb::{Completeness, Fact, FactId, FactTime, SpanEnd, Value};
+use crate::kb::{Completeness, Fact, FactTime, SpanEnd, Value};
 use crate::model::{CompletenessDef, FactDef};
 
 impl Builder {
@@ -142,24 +142,6 @@ impl Builder {
             return;
         }
         self.ids.insert(Arc::clone(&id), Arc::clone(file));
-        let fact_id = FactId(self.kb.facts.len() as u32);
-        self.kb
-            .by_subject
-            .entry((relation_id, subject))
-            .or_default()
-            .push(fact_id);
-        if let Some(object) = object {
-            self.kb
-                .by_object
-                .entry((relation_id, object))
-                .or_default()
-                .push(fact_id);
-            self.kb
-                .by_pair
-                .entry((relation_id, subject, object))
-                .or_default()
-                .push(fact_id);
-        }
         self.kb.facts.push(Fact {
             index,
             id,
@@ -329,11 +311,6 @@ impl Builder {
             Some(mirrored) => (mirrored, object.flatten(), subject.flatten()),
             None => (relation, subject.flatten(), object.flatten()),
         };
-        self.kb
-            .completeness_by_key
-            .entry((relation, subject, object))
-            .or_default()
-            .push(self.kb.completeness.len());
         self.kb.completeness.push(Completeness {
             index,
             id,

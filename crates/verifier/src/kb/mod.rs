@@ -9,6 +9,10 @@ use jiff::civil::Date;
 
 use crate::model::SingleValued;
 
+mod postings;
+
+pub(crate) use postings::Postings;
+
 /// The index of an entity in a [`KnowledgeBase`].
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
@@ -205,12 +209,12 @@ pub struct KnowledgeBase {
     pub(crate) facts: Vec<Fact>,
     pub(crate) completeness: Vec<Completeness>,
     pub(crate) sources: Vec<Source>,
-    pub(crate) by_subject: HashMap<(RelationId, EntityId), Vec<FactId>>,
-    pub(crate) by_object: HashMap<(RelationId, EntityId), Vec<FactId>>,
-    pub(crate) by_pair: HashMap<(RelationId, EntityId, EntityId), Vec<FactId>>,
+    pub(crate) by_subject: Postings<(RelationId, EntityId), FactId>,
+    pub(crate) by_object: Postings<(RelationId, EntityId), FactId>,
+    pub(crate) by_pair: Postings<(RelationId, EntityId, EntityId), FactId>,
     /// Completeness records by relation and fixed sides (`None`: the side is not fixed), so that
     /// the records that can cover a pair are found by key, never by a scan.
-    pub(crate) completeness_by_key: HashMap<CompletenessKey, Vec<usize>>,
+    pub(crate) completeness_by_key: Postings<CompletenessKey, usize>,
     pub(crate) lexicon: Lexicon,
 }
 
@@ -275,16 +279,12 @@ impl KnowledgeBase {
 
     /// The facts of `relation` with this subject.
     pub fn facts_by_subject(&self, relation: RelationId, subject: EntityId) -> &[FactId] {
-        self.by_subject
-            .get(&(relation, subject))
-            .map_or(&[], Vec::as_slice)
+        self.by_subject.get(&(relation, subject))
     }
 
     /// The facts of `relation` with this object.
     pub fn facts_by_object(&self, relation: RelationId, object: EntityId) -> &[FactId] {
-        self.by_object
-            .get(&(relation, object))
-            .map_or(&[], Vec::as_slice)
+        self.by_object.get(&(relation, object))
     }
 
     /// The facts of `relation` between exactly `subject` and `object`.
@@ -294,9 +294,39 @@ impl KnowledgeBase {
         subject: EntityId,
         object: EntityId,
     ) -> &[FactId] {
-        self.by_pair
-            .get(&(relation, subject, object))
-            .map_or(&[], Vec::as_slice)
+        self.by_pair.get(&(relation, subject, object))
+    }
+
+    /// Builds the indexes of facts and completeness records, once every one is in.
+    pub(crate) fn index(&mut self) {
+        let ids = || {
+            self.facts
+                .iter()
+                .enumerate()
+                .map(|(index, fact)| (FactId(index as u32), fact))
+        };
+        self.by_subject = Postings::from_pairs(
+            ids()
+                .map(|(id, fact)| ((fact.relation, fact.subject), id))
+                .collect(),
+        );
+        self.by_object = Postings::from_pairs(
+            ids()
+                .filter_map(|(id, fact)| Some(((fact.relation, fact.object?), id)))
+                .collect(),
+        );
+        self.by_pair = Postings::from_pairs(
+            ids()
+                .filter_map(|(id, fact)| Some(((fact.relation, fact.subject, fact.object?), id)))
+                .collect(),
+        );
+        self.completeness_by_key = Postings::from_pairs(
+            self.completeness
+                .iter()
+                .enumerate()
+                .map(|(index, record)| ((record.relation, record.subject, record.object), index))
+                .collect(),
+        );
     }
 
     /// The latest date any of a fact's sources was read, or its review date if later.
