@@ -14,8 +14,11 @@ use std::fs;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::kb::KnowledgeBase;
-use crate::load::{LoadError, Root, read_roots};
+use crate::load::{LoadError, Root, find_files};
+use crate::yaml;
 
 /// The layout of an entry. Part of every key, so that an entry of another layout is never read.
 const FORMAT: &str = "factcheck knowledge base, postcard, layout 1";
@@ -129,27 +132,47 @@ fn hash_field(hasher: &mut blake3::Hasher, bytes: &[u8]) {
 
 /// Loads the reference data under `roots` as [`crate::load`] does, through `cache` when given:
 /// the same knowledge base, or the same problems, either way.
+///
+/// Every file is read and hashed in parallel, its text dropped once hashed; on a miss, the files
+/// are read again as a cold load reads them (from the operating system's page cache, by then).
 pub fn load_cached(
     roots: &[Root],
     cache: Option<&Cache>,
 ) -> Result<(KnowledgeBase, CacheUse), LoadError> {
+    let found = find_files(roots);
     let Some(cache) = cache else {
-        return crate::load(roots).map(|kb| (kb, CacheUse::Off));
+        return found.load().map(|kb| (kb, CacheUse::Off));
     };
-    let files = read_roots(roots)?;
+    if !found.problems.is_empty() {
+        return found.load().map(|kb| (kb, CacheUse::Off));
+    }
+    let hashes: Option<Vec<blake3::Hash>> = found
+        .files
+        .par_iter()
+        .map(|(name, path)| {
+            let text = yaml::read_text(path).ok()?;
+            let mut hasher = blake3::Hasher::new();
+            hash_field(&mut hasher, name.as_bytes());
+            hash_field(&mut hasher, text.as_bytes());
+            Some(hasher.finalize())
+        })
+        .collect();
+    let Some(hashes) = hashes else {
+        // A file that cannot be read: the cold load reports it.
+        return found.load().map(|kb| (kb, CacheUse::Off));
+    };
     let mut hasher = blake3::Hasher::new();
     hash_field(&mut hasher, FORMAT.as_bytes());
     hash_field(&mut hasher, cache.tool.as_bytes());
-    for (name, text) in &files.files {
-        hash_field(&mut hasher, name.as_bytes());
-        hash_field(&mut hasher, text.as_bytes());
+    for hash in &hashes {
+        hasher.update(hash.as_bytes());
     }
     let prefix = cache.prefix(roots);
     let name = format!("{prefix}{}.postcard", hasher.finalize().to_hex());
     if let Some(kb) = cache.read(&name) {
         return Ok((kb, CacheUse::Hit));
     }
-    let kb = files.load()?;
+    let kb = found.load()?;
     let stored = match cache.write(&prefix, &name, &kb) {
         Ok(()) => CacheUse::Stored,
         Err(reason) => CacheUse::NotStored(reason),

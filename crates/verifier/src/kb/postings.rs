@@ -31,7 +31,7 @@ impl<K, V> Default for Postings<K, V> {
 impl<K: Hash + Eq + Ord + Copy, V> Postings<K, V> {
     /// Groups `pairs` by key. Values of one key keep their order.
     pub(crate) fn from_pairs(mut pairs: Vec<(K, V)>) -> Self {
-        pairs.sort_by(|a, b| a.0.cmp(&b.0));
+        pairs.sort_by_key(|&(key, _)| key);
         let mut runs = FxHashMap::default();
         let mut values = Vec::with_capacity(pairs.len());
         for (key, value) in pairs {

@@ -150,32 +150,60 @@ pub fn slash_path(path: &Path) -> String {
 /// Loads the reference data under each root, later roots adding to earlier ones, and builds the
 /// indexed [`KnowledgeBase`].
 pub fn load(roots: &[Root]) -> Result<KnowledgeBase, LoadError> {
-    read_roots(roots)?.load()
+    find_files(roots).load()
 }
 
-/// The files of every root, read: each with the name it is cited under and its text.
-pub(crate) struct ReadFiles {
-    pub(crate) files: Vec<(String, String)>,
+/// The files of every root, each with the name it is cited under, and the problems of finding
+/// them.
+pub(crate) struct FoundFiles {
+    pub(crate) files: Vec<(String, PathBuf)>,
+    pub(crate) problems: Vec<LoadProblem>,
 }
 
-impl ReadFiles {
-    /// Parses, merges, validates and indexes the files.
-    pub(crate) fn load(&self) -> Result<KnowledgeBase, LoadError> {
-        let texts: Vec<(String, &str)> = self
+impl FoundFiles {
+    /// Reads and parses every file (in parallel, each text dropped once parsed), then merges,
+    /// validates and indexes them. Every problem is reported: those of finding the files, of
+    /// reading them, of parsing them and of the merge, in that order.
+    pub(crate) fn load(self) -> Result<KnowledgeBase, LoadError> {
+        let read: Vec<(String, Result<Parsed, yaml::YamlError>)> = self
             .files
-            .iter()
-            .map(|(name, text)| (name.clone(), text.as_str()))
+            .into_par_iter()
+            .map(|(name, path)| {
+                let parsed = yaml::read_text(&path).map(|text| yaml::read_reference(&text));
+                (name, parsed)
+            })
             .collect();
-        load_texts(&texts)
+        let mut problems = self.problems;
+        let mut parsed = Vec::with_capacity(read.len());
+        for (file, result) in read {
+            match result {
+                Ok(result) => parsed.push((file, result)),
+                Err(error) => problems.push(LoadProblem {
+                    file,
+                    location: Location::File,
+                    message: error.message,
+                    help: error.help,
+                }),
+            }
+        }
+        match build(parsed) {
+            Ok(kb) if problems.is_empty() => Ok(kb),
+            Ok(_) => Err(LoadError { problems }),
+            Err(error) => {
+                problems.extend(error.problems);
+                Err(LoadError { problems })
+            }
+        }
     }
 }
 
-/// Finds and reads the files of each root. A root without files, or a file that cannot be read,
-/// is a problem; every file that can be read is still parsed, so that all problems are reported
-/// together.
-pub(crate) fn read_roots(roots: &[Root]) -> Result<ReadFiles, LoadError> {
+/// A file's text, parsed into the serde model, or why it could not be.
+type Parsed = Result<ReferenceFile, yaml::YamlError>;
+
+/// Finds the files of each root. A root without files is a problem.
+pub(crate) fn find_files(roots: &[Root]) -> FoundFiles {
     let mut problems = Vec::new();
-    let mut paths = Vec::new();
+    let mut files = Vec::new();
     let mut seen = HashSet::new();
     for root in roots {
         let walk = reference_files(&root.path, &mut seen);
@@ -197,44 +225,25 @@ pub(crate) fn read_roots(roots: &[Root]) -> Result<ReadFiles, LoadError> {
                 ),
             });
         }
-        paths.extend(walk.files.into_iter().map(|file| (root.cite(&file), file)));
+        files.extend(walk.files.into_iter().map(|file| (root.cite(&file), file)));
     }
-    let read: Vec<(String, Result<String, yaml::YamlError>)> = paths
-        .into_par_iter()
-        .map(|(name, path)| {
-            let text = yaml::read_text(&path);
-            (name, text)
-        })
-        .collect();
-    let mut files = Vec::with_capacity(read.len());
-    for (name, text) in read {
-        match text {
-            Ok(text) => files.push((name, text)),
-            Err(error) => problems.push(LoadProblem {
-                file: name,
-                location: Location::File,
-                message: error.message,
-                help: error.help,
-            }),
-        }
-    }
-    let files = ReadFiles { files };
-    if problems.is_empty() {
-        return Ok(files);
-    }
-    if let Err(error) = files.load() {
-        problems.extend(error.problems);
-    }
-    Err(LoadError { problems })
+    FoundFiles { files, problems }
 }
 
 /// Loads reference data from `(file name, YAML text)` pairs, in order: the same as [`load`]
 /// without the file system.
 pub fn load_texts(files: &[(String, &str)]) -> Result<KnowledgeBase, LoadError> {
-    let parsed: Vec<(String, Result<ReferenceFile, yaml::YamlError>)> = files
-        .par_iter()
-        .map(|(name, text)| (name.clone(), yaml::read_reference(text)))
-        .collect();
+    build(
+        files
+            .par_iter()
+            .map(|(name, text)| (name.clone(), yaml::read_reference(text)))
+            .collect(),
+    )
+}
+
+/// Merges, validates and indexes parsed files; a file that did not parse is a problem at its
+/// position.
+fn build(parsed: Vec<(String, Parsed)>) -> Result<KnowledgeBase, LoadError> {
     let mut builder = Builder::default();
     let mut good = Vec::new();
     for (file, result) in parsed {
