@@ -240,7 +240,7 @@ impl KnowledgeBase {
             .map(|&(id, role)| {
                 let fact = self.fact(id);
                 FactCitation {
-                    file: fact.file.to_string(),
+                    file: self.file_name(fact.file).to_owned(),
                     id: fact.id.to_string(),
                     role,
                     statement: self.describe_fact(fact),
@@ -256,7 +256,7 @@ impl KnowledgeBase {
             .map(|&index| {
                 let record = &self.completeness_records()[index];
                 CompletenessCitation {
-                    file: record.file.to_string(),
+                    file: self.file_name(record.file).to_owned(),
                     id: record.id.clone(),
                     statement: self.describe_completeness(record),
                     sources: sources(&record.sources),

@@ -56,7 +56,7 @@ pub fn stale(kb: &KnowledgeBase, today: Date, days: i32) -> Vec<StaleItem> {
         let since = oldest(fact.reviewed, &fact.sources);
         if since.last_day() < cutoff {
             items.push(StaleItem {
-                file: fact.file.to_string(),
+                file: kb.file_name(fact.file).to_owned(),
                 location: location.clone(),
                 since,
                 reason: StaleReason::NotReviewed,
@@ -70,7 +70,7 @@ pub fn stale(kb: &KnowledgeBase, today: Date, days: i32) -> Vec<StaleItem> {
             && on.last_day() < today
         {
             items.push(StaleItem {
-                file: fact.file.to_string(),
+                file: kb.file_name(fact.file).to_owned(),
                 location,
                 since: on,
                 reason: StaleReason::ScheduledEventPassed,
@@ -82,7 +82,7 @@ pub fn stale(kb: &KnowledgeBase, today: Date, days: i32) -> Vec<StaleItem> {
         let since = oldest(record.reviewed, &record.sources);
         if since.last_day() < cutoff {
             items.push(StaleItem {
-                file: record.file.to_string(),
+                file: kb.file_name(record.file).to_owned(),
                 location: Location::Item {
                     path: format!("completeness[{}]", record.index),
                     id: Some(record.id.clone()),

@@ -122,7 +122,7 @@ impl KnowledgeBase {
                     to,
                     known_until,
                     fact: FactCitation {
-                        file: fact.file.to_string(),
+                        file: self.file_name(fact.file).to_owned(),
                         id: fact.id.to_string(),
                         role: Role::Context,
                         statement: self.describe_fact(fact),

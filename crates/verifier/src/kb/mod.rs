@@ -31,6 +31,13 @@ pub struct RelationId(pub(crate) u32);
 )]
 pub struct FactId(pub(crate) u32);
 
+/// The index of a reference file in a [`KnowledgeBase`]: [`KnowledgeBase::file_name`] gives the
+/// name it is cited under.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+pub struct FileId(pub(crate) u32);
+
 /// The index of a source in a [`KnowledgeBase`].
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
@@ -55,7 +62,7 @@ pub struct Entity {
     /// Its Wikidata id.
     pub wikidata: Option<String>,
     /// The file it is defined in.
-    pub file: Arc<str>,
+    pub file: FileId,
 }
 
 /// A relation.
@@ -76,7 +83,7 @@ pub struct Relation {
     /// Its qualifiers and the kind of entity each takes.
     pub qualifiers: BTreeMap<String, String>,
     /// The file it is defined in.
-    pub file: Arc<str>,
+    pub file: FileId,
 }
 
 /// A page someone read.
@@ -95,7 +102,7 @@ pub struct Source {
     /// When it was published, if known.
     pub published: Option<PartialDate>,
     /// The file it is defined in.
-    pub file: Arc<str>,
+    pub file: FileId,
     /// Its position in its file's `sources` (for a source written inline in a fact, the fact's).
     pub index: usize,
 }
@@ -146,7 +153,7 @@ pub struct Fact {
     /// Its stable id, given or derived from its content.
     pub id: Arc<str>,
     /// The file it is written in.
-    pub file: Arc<str>,
+    pub file: FileId,
     /// The relation.
     pub relation: RelationId,
     /// The subject.
@@ -177,7 +184,7 @@ pub struct Completeness {
     /// Its stable id, given or derived.
     pub id: String,
     /// The file it is written in.
-    pub file: Arc<str>,
+    pub file: FileId,
     /// The relation.
     pub relation: RelationId,
     /// The fixed subject, if any.
@@ -202,6 +209,8 @@ pub struct Completeness {
 /// hash-indexed and never scan the facts.
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct KnowledgeBase {
+    /// The reference files, by [`FileId`]: the name each is cited under.
+    pub(crate) files: Vec<String>,
     pub(crate) entities: Vec<Entity>,
     pub(crate) entity_index: HashMap<String, EntityId>,
     pub(crate) relations: Vec<Relation>,
@@ -225,6 +234,11 @@ impl KnowledgeBase {
     /// The lexicon the assertion language reads names and phrasings from.
     pub fn lexicon(&self) -> &Lexicon {
         &self.lexicon
+    }
+
+    /// The name a reference file is cited under (`claims/reference/rome-statute.yaml`).
+    pub fn file_name(&self, file: FileId) -> &str {
+        &self.files[file.0 as usize]
     }
 
     /// Every entity.

@@ -10,7 +10,7 @@ pub(super) fn scheduled_events(kb: &KnowledgeBase, findings: &mut Vec<Finding>) 
         if let Some(read) = scheduled(kb, fact) {
             findings.push(Finding {
                 level: Level::Warning,
-                file: fact.file.to_string(),
+                file: kb.file_name(fact.file).to_owned(),
                 location: at_fact(fact),
                 line: None,
                 message: format!("event '{}' on {} is dated after its sources were last read ({read}): it was scheduled, not confirmed", fact.id, span_text(fact)),
@@ -53,7 +53,7 @@ pub(super) fn announced_ends(kb: &KnowledgeBase, findings: &mut Vec<Finding>) {
         if date.first_day() > latest.last_day() {
             findings.push(Finding {
                 level: Level::Warning,
-                file: fact.file.to_string(),
+                file: kb.file_name(fact.file).to_owned(),
                 location: at_fact(fact),
                 line: None,
                 message: format!(

@@ -50,17 +50,17 @@ pub(super) fn positive_and_negative(kb: &KnowledgeBase, findings: &mut Vec<Findi
                         "'{}' ({}) in {}",
                         positive.id,
                         span_text(positive),
-                        positive.file
+                        kb.file_name(positive.file)
                     )
                 }
                 count => format!(
                     "{count} facts: {}",
-                    fact_list(meeting.items().map(|item| positives[item]), count, true)
+                    fact_list(kb, meeting.items().map(|item| positives[item]), count, true)
                 ),
             };
             findings.push(Finding {
                 level: Level::Error,
-                file: negative.file.to_string(),
+                file: kb.file_name(negative.file).to_owned(),
                 location: at_fact(negative),
                 line: None,
                 message: format!(
@@ -116,7 +116,7 @@ pub(super) fn against_completeness(kb: &KnowledgeBase, findings: &mut Vec<Findin
                 if fact.reviewed.first_day() > record.reviewed.last_day() {
                     findings.push(Finding {
                         level: Level::Error,
-                        file: fact.file.to_string(),
+                        file: kb.file_name(fact.file).to_owned(),
                         location: at_fact(fact),
                         line: None,
                         message: format!(

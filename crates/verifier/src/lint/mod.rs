@@ -250,13 +250,18 @@ const NAMED_STRETCHES: usize = 3;
 
 /// `'a' (span), 'b' (span) and 3 more`: the first [`NAMED_FACTS`] of `facts` (of `total`), each
 /// with its span and, when `in_file`, its file.
-fn fact_list<'k>(facts: impl Iterator<Item = &'k Fact>, total: usize, in_file: bool) -> String {
+fn fact_list<'k>(
+    kb: &KnowledgeBase,
+    facts: impl Iterator<Item = &'k Fact>,
+    total: usize,
+    in_file: bool,
+) -> String {
     let mut named: Vec<String> = facts
         .take(NAMED_FACTS)
         .map(|fact| {
             let name = format!("'{}' ({})", fact.id, span_text(fact));
             if in_file {
-                format!("{name} in {}", fact.file)
+                format!("{name} in {}", kb.file_name(fact.file))
             } else {
                 name
             }

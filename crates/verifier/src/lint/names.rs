@@ -22,7 +22,7 @@ pub(super) fn alias_lookalikes(kb: &KnowledgeBase, findings: &mut Vec<Finding>) 
                         let other = &kb.entities()[*other];
                         findings.push(Finding {
                             level: Level::Warning,
-                            file: entity.file.to_string(),
+                            file: kb.file_name(entity.file).to_owned(),
                             location: Location::Item {
                                 path: format!("entities[{}].aliases.{language}", entity.index),
                                 id: Some(entity.id.clone()),

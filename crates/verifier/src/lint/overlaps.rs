@@ -224,14 +224,14 @@ pub(super) fn overlap_finding(
                 "'{}' is single-valued, but {} facts overlap {when}: {}",
                 relation.id,
                 run.len(),
-                fact_list(run.iter().copied(), run.len(), false),
+                fact_list(kb, run.iter().copied(), run.len(), false),
             ),
             "end each fact when the next begins (a same-day handover is allowed)",
         )
     };
     Finding {
         level: Level::Error,
-        file: later.file.to_string(),
+        file: kb.file_name(later.file).to_owned(),
         location: at_fact(later),
         line: None,
         message,

@@ -43,7 +43,7 @@ pub(super) fn unused(kb: &KnowledgeBase, findings: &mut Vec<Finding>) {
                 entity.id
             );
             findings.push(warn(
-                &entity.file,
+                kb.file_name(entity.file),
                 format!("entities[{}]", entity.index),
                 Some(&entity.id),
                 message,
@@ -58,7 +58,7 @@ pub(super) fn unused(kb: &KnowledgeBase, findings: &mut Vec<Finding>) {
         if !used {
             let message = format!("relation '{}' has no facts", relation.id);
             findings.push(warn(
-                &relation.file,
+                kb.file_name(relation.file),
                 format!("relations[{}]", relation.index),
                 Some(&relation.id),
                 message,
@@ -71,7 +71,7 @@ pub(super) fn unused(kb: &KnowledgeBase, findings: &mut Vec<Finding>) {
         {
             let message = format!("source '{id}' is not cited");
             findings.push(warn(
-                &source.file,
+                kb.file_name(source.file),
                 format!("sources[{}]", source.index),
                 Some(id),
                 message,

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use claims_parser::{Language, RelationKind, fold};
 
 use super::{LoadProblem, Location};
-use crate::kb::{Entity, EntityId, KnowledgeBase, Relation, RelationId, Source, SourceId};
+use crate::kb::{Entity, EntityId, FileId, KnowledgeBase, Relation, RelationId, Source, SourceId};
 use crate::model::{EntityDef, ReferenceFile, RelationDef, SourceDef, SourceRef};
 
 /// The entity kinds a relation requires of its subject and object, if any.
@@ -28,6 +28,12 @@ pub(super) struct Builder {
     pub(super) inverse_targets: Vec<String>,
     /// The subject and object kinds each relation requires.
     pub(super) definitions: HashMap<String, SideKinds>,
+}
+
+/// A file being merged: its id in the knowledge base, and the name problems cite it under.
+pub(super) struct FileRef {
+    pub(super) id: FileId,
+    pub(super) name: Arc<str>,
 }
 
 /// The kinds of names an entity has, each naming one entity per language.
@@ -127,17 +133,24 @@ impl Builder {
     }
 
     pub(super) fn merge(&mut self, files: &[(String, ReferenceFile)]) {
-        let names: Vec<Arc<str>> = files
+        let names: Vec<FileRef> = files
             .iter()
-            .map(|(name, _)| Arc::from(name.as_str()))
+            .map(|(name, _)| {
+                let id = FileId(self.kb.files.len() as u32);
+                self.kb.files.push(name.clone());
+                FileRef {
+                    id,
+                    name: Arc::from(name.as_str()),
+                }
+            })
             .collect();
-        let files: Vec<(&Arc<str>, &ReferenceFile)> = names
+        let files: Vec<(&FileRef, &ReferenceFile)> = names
             .iter()
             .zip(files.iter().map(|(_, file)| file))
             .collect();
         for &(file, reference) in &files {
             for (index, source) in reference.sources.iter().enumerate() {
-                let item = Item::new(file, "sources", index, source.id.as_deref());
+                let item = Item::new(&file.name, "sources", index, source.id.as_deref());
                 match &source.id {
                     None => self.problem(&item, "a source in `sources` needs an `id`", None),
                     Some(id) if self.source_index.contains_key(id) => {
@@ -162,7 +175,7 @@ impl Builder {
         }
         for &(file, reference) in &files {
             for (index, relation) in reference.relations.iter().enumerate() {
-                self.link_inverse(file, index, relation);
+                self.link_inverse(&file.name, index, relation);
             }
         }
         for &(file, reference) in &files {
@@ -179,7 +192,7 @@ impl Builder {
 
     pub(super) fn add_source(
         &mut self,
-        file: &Arc<str>,
+        file: &FileRef,
         index: usize,
         source: &SourceDef,
     ) -> SourceId {
@@ -191,14 +204,14 @@ impl Builder {
             publisher: source.publisher.clone(),
             accessed: source.accessed,
             published: source.published,
-            file: Arc::clone(file),
+            file: file.id,
             index,
         });
         id
     }
 
-    pub(super) fn add_entity(&mut self, file: &Arc<str>, index: usize, entity: &EntityDef) {
-        let item = Item::new(file, "entities", index, Some(&entity.id));
+    pub(super) fn add_entity(&mut self, file: &FileRef, index: usize, entity: &EntityDef) {
+        let item = Item::new(&file.name, "entities", index, Some(&entity.id));
         if !is_valid_id(&entity.id) {
             self.problem(
                 &item.field("id"),
@@ -208,7 +221,7 @@ impl Builder {
             return;
         }
         if let Some(existing) = self.kb.entity_index.get(&entity.id) {
-            let other = self.kb.entity(*existing).file.clone();
+            let other = self.kb.file_name(self.kb.entity(*existing).file).to_owned();
             self.problem(
                 &item.field("id"),
                 format!("duplicate entity id '{}' (also in {other})", entity.id),
@@ -228,7 +241,7 @@ impl Builder {
             aliases,
             demonyms,
             wikidata: entity.wikidata.clone(),
-            file: Arc::clone(file),
+            file: file.id,
         });
     }
 
@@ -236,7 +249,7 @@ impl Builder {
     /// and no name that reads as another entity's name of that kind in the same language.
     fn names(
         &mut self,
-        file: &Arc<str>,
+        file: &FileRef,
         item: &Item,
         entity: &str,
         kind: NameKind,
@@ -277,7 +290,7 @@ impl Builder {
                     }
                     _ => {
                         self.name_owner
-                            .insert(key, (entity.to_owned(), Arc::clone(file)));
+                            .insert(key, (entity.to_owned(), Arc::clone(&file.name)));
                     }
                 }
             }
@@ -286,8 +299,8 @@ impl Builder {
         checked
     }
 
-    pub(super) fn add_relation(&mut self, file: &Arc<str>, index: usize, relation: &RelationDef) {
-        let item = Item::new(file, "relations", index, Some(&relation.id));
+    pub(super) fn add_relation(&mut self, file: &FileRef, index: usize, relation: &RelationDef) {
+        let item = Item::new(&file.name, "relations", index, Some(&relation.id));
         if !is_valid_id(&relation.id) {
             self.problem(
                 &item.field("id"),
@@ -297,7 +310,10 @@ impl Builder {
             return;
         }
         if let Some(existing) = self.kb.relation_index.get(&relation.id) {
-            let other = self.kb.relation(*existing).file.clone();
+            let other = self
+                .kb
+                .file_name(self.kb.relation(*existing).file)
+                .to_owned();
             self.problem(
                 &item.field("id"),
                 format!("duplicate relation id '{}' (also in {other})", relation.id),
@@ -327,7 +343,7 @@ impl Builder {
             inverse: None,
             unit: relation.unit.clone(),
             qualifiers: relation.qualifiers.clone(),
-            file: Arc::clone(file),
+            file: file.id,
         });
     }
 
@@ -393,7 +409,12 @@ impl Builder {
         Some(entity)
     }
 
-    pub(super) fn source_refs(&mut self, item: &Item<'_>, refs: &[SourceRef]) -> Vec<SourceId> {
+    pub(super) fn source_refs(
+        &mut self,
+        file: &FileRef,
+        item: &Item<'_>,
+        refs: &[SourceRef],
+    ) -> Vec<SourceId> {
         if refs.is_empty() {
             self.problem(
                 item,
@@ -416,8 +437,7 @@ impl Builder {
                     }
                 },
                 SourceRef::Inline(source) => {
-                    let file = Arc::from(item.file);
-                    ids.push(self.add_source(&file, item.index, source));
+                    ids.push(self.add_source(file, item.index, source));
                 }
             }
         }

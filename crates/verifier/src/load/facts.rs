@@ -6,13 +6,13 @@ use std::sync::Arc;
 
 use claims_parser::{PartialDate, RelationKind};
 
-use super::builder::{Builder, Item, SideKinds, closest, is_valid_id};
+use super::builder::{Builder, FileRef, Item, SideKinds, closest, is_valid_id};
 use crate::kb::{Completeness, Fact, FactTime, SpanEnd, Value};
 use crate::model::{CompletenessDef, FactDef};
 
 impl Builder {
-    pub(super) fn add_fact(&mut self, file: &Arc<str>, index: usize, fact: &FactDef) {
-        let mut item = Item::new(file, "facts", index, fact.id.as_deref());
+    pub(super) fn add_fact(&mut self, file: &FileRef, index: usize, fact: &FactDef) {
+        let mut item = Item::new(&file.name, "facts", index, fact.id.as_deref());
         let name = fact.relation.as_str();
         let Some(&declared_id) = self.kb.relation_index.get(name) else {
             let help = closest(name, self.kb.relation_index.keys());
@@ -107,7 +107,7 @@ impl Builder {
                 }
             }
         }
-        let sources = self.source_refs(&item.field("sources"), &fact.sources);
+        let sources = self.source_refs(file, &item.field("sources"), &fact.sources);
         let (Some(subject), Some(time)) = (subject, time) else {
             return;
         };
@@ -141,11 +141,11 @@ impl Builder {
             self.problem(&item.field("id"), message, help);
             return;
         }
-        self.ids.insert(Arc::clone(&id), Arc::clone(file));
+        self.ids.insert(Arc::clone(&id), Arc::clone(&file.name));
         self.kb.facts.push(Fact {
             index,
             id,
-            file: Arc::clone(file),
+            file: file.id,
             relation: relation_id,
             subject,
             object,
@@ -246,11 +246,11 @@ impl Builder {
 
     pub(super) fn add_completeness(
         &mut self,
-        file: &Arc<str>,
+        file: &FileRef,
         index: usize,
         record: &CompletenessDef,
     ) {
-        let item = Item::new(file, "completeness", index, record.id.as_deref());
+        let item = Item::new(&file.name, "completeness", index, record.id.as_deref());
         let Some(&relation) = self.kb.relation_index.get(&record.relation) else {
             let help = closest(&record.relation, self.kb.relation_index.keys());
             self.problem(
@@ -284,7 +284,7 @@ impl Builder {
                 None,
             );
         }
-        let sources = self.source_refs(&item.field("sources"), &record.sources);
+        let sources = self.source_refs(file, &item.field("sources"), &record.sources);
         if matches!(subject, Some(None)) || matches!(object, Some(None)) {
             return;
         }
@@ -306,7 +306,8 @@ impl Builder {
             );
             return;
         }
-        self.ids.insert(Arc::from(id.as_str()), Arc::clone(file));
+        self.ids
+            .insert(Arc::from(id.as_str()), Arc::clone(&file.name));
         let (relation, subject, object) = match mirrored {
             Some(mirrored) => (mirrored, object.flatten(), subject.flatten()),
             None => (relation, subject.flatten(), object.flatten()),
@@ -314,7 +315,7 @@ impl Builder {
         self.kb.completeness.push(Completeness {
             index,
             id,
-            file: Arc::clone(file),
+            file: file.id,
             relation,
             subject,
             object,

@@ -1,18 +1,16 @@
 //! The lexicon the parser reads names and phrasings by, built from the loaded entities and
 //! relations.
 
-use std::sync::Arc;
-
 use std::collections::BTreeMap;
 
 use claims_parser::{Language, LexRelation, LexiconBuilder, LexiconError, Tense};
 
 use super::LoadProblem;
-use super::builder::{Builder, Item};
+use super::builder::{Builder, FileRef, Item};
 use crate::model::ReferenceFile;
 
 impl Builder {
-    pub(super) fn build_lexicon(&mut self, files: &[(&Arc<str>, &ReferenceFile)]) {
+    pub(super) fn build_lexicon(&mut self, files: &[(&FileRef, &ReferenceFile)]) {
         let mut lexicon = LexiconBuilder::new();
         for entity in &self.kb.entities {
             lexicon.entity(&entity.id, &entity.name, &entity.kind);
@@ -36,8 +34,8 @@ impl Builder {
                     .kb
                     .relation_index
                     .get(&relation.id)
-                    .map(|id| &self.kb.relation(*id).file)
-                    != Some(file)
+                    .map(|id| self.kb.relation(*id).file)
+                    != Some(file.id)
                 {
                     continue;
                 }
@@ -46,7 +44,7 @@ impl Builder {
                 lex_relation.object_kind = relation.object.clone();
                 lex_relation.unit = relation.unit.clone();
                 lexicon.relation(lex_relation);
-                let item = Item::new(file, "relations", index, Some(&relation.id));
+                let item = Item::new(&file.name, "relations", index, Some(&relation.id));
                 let id = relation.id.as_str();
                 let mut add = |field: &str, phrasings, add: Adder| {
                     add_each(&mut lexicon, &mut problems, &item, field, phrasings, add);
