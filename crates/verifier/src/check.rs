@@ -34,10 +34,10 @@ pub struct SourceCitation {
 impl From<&Source> for SourceCitation {
     fn from(source: &Source) -> Self {
         SourceCitation {
-            id: source.id.clone(),
-            url: source.url.clone(),
-            title: source.title.clone(),
-            publisher: source.publisher.clone(),
+            id: source.id.as_deref().map(str::to_owned),
+            url: source.url.to_string(),
+            title: source.title.to_string(),
+            publisher: source.publisher.to_string(),
             accessed: source.accessed,
             published: source.published,
         }
@@ -244,7 +244,7 @@ impl KnowledgeBase {
                     id: fact.id.to_string(),
                     role,
                     statement: self.describe_fact(fact),
-                    note: fact.note.clone(),
+                    note: fact.note.as_deref().map(str::to_owned),
                     sources: sources(&fact.sources),
                 }
             })
@@ -257,7 +257,7 @@ impl KnowledgeBase {
                 let record = &self.completeness_records()[index];
                 CompletenessCitation {
                     file: self.file_name(record.file).to_owned(),
-                    id: record.id.clone(),
+                    id: record.id.to_string(),
                     statement: self.describe_completeness(record),
                     sources: sources(&record.sources),
                 }

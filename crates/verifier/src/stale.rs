@@ -85,7 +85,7 @@ pub fn stale(kb: &KnowledgeBase, today: Date, days: i32) -> Vec<StaleItem> {
                 file: kb.file_name(record.file).to_owned(),
                 location: Location::Item {
                     path: format!("completeness[{}]", record.index),
-                    id: Some(record.id.clone()),
+                    id: Some(record.id.to_string()),
                 },
                 since,
                 reason: StaleReason::NotReviewed,

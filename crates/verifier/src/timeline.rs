@@ -126,7 +126,7 @@ impl KnowledgeBase {
                         id: fact.id.to_string(),
                         role: Role::Context,
                         statement: self.describe_fact(fact),
-                        note: fact.note.clone(),
+                        note: fact.note.as_deref().map(str::to_owned),
                         sources: fact
                             .sources
                             .iter()

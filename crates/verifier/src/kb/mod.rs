@@ -90,13 +90,13 @@ pub struct Relation {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Source {
     /// Its id, if it was defined with one.
-    pub id: Option<String>,
+    pub id: Option<Box<str>>,
     /// Its address.
-    pub url: String,
+    pub url: Box<str>,
     /// Its title.
-    pub title: String,
+    pub title: Box<str>,
     /// Its publisher.
-    pub publisher: String,
+    pub publisher: Box<str>,
     /// When it was read.
     pub accessed: PartialDate,
     /// When it was published, if known.
@@ -104,7 +104,7 @@ pub struct Source {
     /// The file it is defined in.
     pub file: FileId,
     /// Its position in its file's `sources` (for a source written inline in a fact, the fact's).
-    pub index: usize,
+    pub index: u32,
 }
 
 /// When a fact holds.
@@ -149,7 +149,7 @@ pub struct Value {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Fact {
     /// Its position in its file's section (`facts[index]`).
-    pub index: usize,
+    pub index: u32,
     /// Its stable id, given or derived from its content.
     pub id: Arc<str>,
     /// The file it is written in.
@@ -169,20 +169,20 @@ pub struct Fact {
     /// Its qualifiers.
     pub qualifiers: BTreeMap<String, EntityId>,
     /// Its sources.
-    pub sources: Vec<SourceId>,
+    pub sources: Box<[SourceId]>,
     /// When a curator last checked it.
     pub reviewed: PartialDate,
     /// A note for the reader.
-    pub note: Option<String>,
+    pub note: Option<Box<str>>,
 }
 
 /// A completeness record: over its span, the facts of its relation for its fixed side are complete.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Completeness {
     /// Its position in its file's section (`facts[index]`).
-    pub index: usize,
+    pub index: u32,
     /// Its stable id, given or derived.
-    pub id: String,
+    pub id: Box<str>,
     /// The file it is written in.
     pub file: FileId,
     /// The relation.
@@ -196,11 +196,11 @@ pub struct Completeness {
     /// The last day covered.
     pub to: PartialDate,
     /// Its sources.
-    pub sources: Vec<SourceId>,
+    pub sources: Box<[SourceId]>,
     /// When a curator last checked it.
     pub reviewed: PartialDate,
     /// A note for the reader.
-    pub note: Option<String>,
+    pub note: Option<Box<str>>,
 }
 
 /// The reference data, validated and indexed: what assertions are judged against.

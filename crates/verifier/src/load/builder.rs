@@ -30,6 +30,12 @@ pub(super) struct Builder {
     pub(super) definitions: HashMap<String, SideKinds>,
 }
 
+/// An item's position in its file's section, as stored: a file of at most 256 MiB holds fewer
+/// than 2^32 items.
+pub(super) fn item_index(index: usize) -> u32 {
+    u32::try_from(index).expect("a file holds fewer than 2^32 items")
+}
+
 /// A file being merged: its id in the knowledge base, and the name problems cite it under.
 pub(super) struct FileRef {
     pub(super) id: FileId,
@@ -198,14 +204,14 @@ impl Builder {
     ) -> SourceId {
         let id = SourceId(self.kb.sources.len() as u32);
         self.kb.sources.push(Source {
-            id: source.id.clone(),
-            url: source.url.clone(),
-            title: source.title.clone(),
-            publisher: source.publisher.clone(),
+            id: source.id.as_deref().map(Box::from),
+            url: source.url.as_str().into(),
+            title: source.title.as_str().into(),
+            publisher: source.publisher.as_str().into(),
             accessed: source.accessed,
             published: source.published,
             file: file.id,
-            index,
+            index: item_index(index),
         });
         id
     }

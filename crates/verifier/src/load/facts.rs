@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use claims_parser::{PartialDate, RelationKind};
 
-use super::builder::{Builder, FileRef, Item, SideKinds, closest, is_valid_id};
+use super::builder::{Builder, FileRef, Item, SideKinds, closest, is_valid_id, item_index};
 use crate::kb::{Completeness, Fact, FactTime, SpanEnd, Value};
 use crate::model::{CompletenessDef, FactDef};
 
@@ -143,7 +143,7 @@ impl Builder {
         }
         self.ids.insert(Arc::clone(&id), Arc::clone(&file.name));
         self.kb.facts.push(Fact {
-            index,
+            index: item_index(index),
             id,
             file: file.id,
             relation: relation_id,
@@ -153,9 +153,9 @@ impl Builder {
             time,
             negative: fact.negative,
             qualifiers,
-            sources,
+            sources: sources.into(),
             reviewed: fact.reviewed,
-            note: fact.note.clone(),
+            note: fact.note.as_deref().map(Box::from),
         });
     }
 
@@ -313,17 +313,17 @@ impl Builder {
             None => (relation, subject.flatten(), object.flatten()),
         };
         self.kb.completeness.push(Completeness {
-            index,
-            id,
+            index: item_index(index),
+            id: id.into(),
             file: file.id,
             relation,
             subject,
             object,
             from: record.from,
             to: record.to,
-            sources,
+            sources: sources.into(),
             reviewed: record.reviewed,
-            note: record.note.clone(),
+            note: record.note.as_deref().map(Box::from),
         });
     }
 }
