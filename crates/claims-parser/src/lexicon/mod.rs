@@ -155,17 +155,21 @@ pub(crate) struct AliasEntry {
     pub(crate) language: Language,
 }
 
+/// A map by name, hashed with foldhash: fast, and seeded per process, so that names chosen to
+/// collide cannot slow it down.
+type NameMap<V> = HashMap<String, V, foldhash::fast::RandomState>;
+
 /// Every name and phrasing the assertion language can use. Build one with [`LexiconBuilder`].
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Lexicon {
     entities: Vec<LexEntity>,
-    entity_index: HashMap<String, usize>,
+    entity_index: NameMap<usize>,
     relations: Vec<LexRelation>,
-    relation_index: HashMap<String, usize>,
-    aliases: HashMap<String, Vec<AliasEntry>>,
+    relation_index: NameMap<usize>,
+    aliases: NameMap<Vec<AliasEntry>>,
     alias_texts: Vec<(String, String, usize)>,
     /// Adjectives naming an entity in a title only (`Mongolian` in `Mongolian President X`).
-    demonyms: HashMap<String, Vec<AliasEntry>>,
+    demonyms: NameMap<Vec<AliasEntry>>,
     longest_alias: usize,
 }
 

@@ -212,9 +212,9 @@ pub struct KnowledgeBase {
     /// The reference files, by [`FileId`]: the name each is cited under.
     pub(crate) files: Vec<String>,
     pub(crate) entities: Vec<Entity>,
-    pub(crate) entity_index: HashMap<String, EntityId>,
+    pub(crate) entity_index: HashMap<String, EntityId, foldhash::fast::RandomState>,
     pub(crate) relations: Vec<Relation>,
-    pub(crate) relation_index: HashMap<String, RelationId>,
+    pub(crate) relation_index: HashMap<String, RelationId, foldhash::fast::RandomState>,
     pub(crate) facts: Vec<Fact>,
     pub(crate) completeness: Vec<Completeness>,
     pub(crate) sources: Vec<Source>,
