@@ -1,162 +1,165 @@
-//! Loading and checking at scale: reference bases of 100k and 1M facts, generated in the real YAML
-//! format (files of 10,000 facts each, as a curated tree would hold them), measured against the floor
-//! of a plain serde_yaml parse of the same files into `IgnoredAny`.
+//! Loading, caching, judging and linting at scale, on bases shaped like real reference data
+//! (`scale/data.rs`: entities with aliases, five relations, an inline source per fact, and a
+//! completeness record per pair or negative facts over the gaps) of 100,000 and 1,000,000 facts,
+//! written to a temporary directory and read as `factcheck` reads them:
 //!
-//! Run with `cargo bench -p verifier --bench scale`; the README records the figures.
+//! - `floor`: serde_yaml parsing every file into `IgnoredAny`, on every core, after reading it:
+//!   no loader can read the YAML faster with this parser;
+//! - `cold_load`: `verifier::load`, reading, parsing, validating and indexing;
+//! - `warm_load`: the same through the cache, its entry written beforehand (reading and hashing
+//!   every file, then reading the entry);
+//! - `judge`: judging 10,000 parsed assertions on one core (divan's throughput is assertions per
+//!   second);
+//! - `lint`: `verifier::lint::lint` on the loaded base.
+//!
+//! Run with `cargo bench -p verifier --bench scale`; the README records the figures. Peak memory
+//! is measured on the command line instead (`examples/scale_data.rs` writes the same data).
 
 use std::collections::HashMap;
-use std::fmt::Write;
+use std::path::PathBuf;
 use std::sync::{Mutex, OnceLock};
 
-use claims_parser::{Language, parse_assertion};
+use claims_parser::{Assertion, Language, parse_assertion};
 use rayon::prelude::*;
-use verifier::{KnowledgeBase, load_texts};
+use verifier::cache::{Cache, CacheUse, load_cached};
+use verifier::{KnowledgeBase, Root};
 
-const FACTS_PER_FILE: usize = 10_000;
-const PEOPLE: usize = 1_000;
-const ORGANIZATIONS: usize = 1_000;
+#[path = "scale/data.rs"]
+mod data;
+
+use data::Closure;
 
 fn main() {
     divan::main();
 }
 
-/// The header file: relations, entities and the one source every fact cites.
-fn header() -> String {
-    let mut text = String::from(
-        "sources:\n  - {id: bench, url: https://example.org/bench, title: Bench, publisher: Bench, accessed: \"2026-01-01\"}\n\
-         relations:\n  - id: member_of\n    kind: state\n    subject: person\n    object: organization\n    \
-         phrasings:\n      en: [\"{subject} is {not} a member of {object}\"]\nentities:\n",
-    );
-    for person in 0..PEOPLE {
-        let _ = writeln!(
-            text,
-            "  - {{id: person-{person}, name: Person {person}, kind: person, aliases: {{en: [Person {person}]}}}}"
-        );
+const SIZES: [usize; 2] = [100_000, 1_000_000];
+const CLOSURES: [&str; 2] = ["completeness", "negative"];
+
+fn closure(name: &str) -> Closure {
+    match name {
+        "completeness" => Closure::Completeness,
+        _ => Closure::Negative,
     }
-    for organization in 0..ORGANIZATIONS {
-        let _ = writeln!(
-            text,
-            "  - {{id: org-{organization}, name: Organization {organization}, kind: organization, aliases: {{en: [Organization {organization}]}}}}"
-        );
-    }
-    text
 }
 
-/// `facts` facts in files of [`FACTS_PER_FILE`], each fact in the block style curators write.
-fn generate(facts: usize) -> Vec<(String, String)> {
-    let mut files = vec![("reference/header.yaml".to_owned(), header())];
-    for chunk in 0..facts.div_ceil(FACTS_PER_FILE) {
-        let mut text = String::from("facts:\n");
-        for index in chunk * FACTS_PER_FILE..((chunk + 1) * FACTS_PER_FILE).min(facts) {
-            let person = index % PEOPLE;
-            let organization = (index / PEOPLE) % ORGANIZATIONS;
-            let year = 1950 + index % 70;
-            let _ = write!(
-                text,
-                "  - id: fact-{index}\n    relation: member_of\n    subject: person-{person}\n    object: org-{organization}\n    \
-                 from: \"{year}-{:02}-01\"\n    to: \"{}-12-31\"\n    sources: [bench]\n    reviewed: \"2026-01-01\"\n",
-                1 + index % 12,
-                year + 5
-            );
-        }
-        files.push((format!("reference/facts-{chunk:04}.yaml"), text));
-    }
-    files
+/// A generated base on disk, kept for the whole run: its directory and its assertions.
+struct OnDisk {
+    _dir: tempfile::TempDir,
+    root: PathBuf,
+    assertions: Vec<String>,
 }
 
-/// Generated files, as (name, YAML text).
-type Files = &'static [(String, String)];
-
-fn files(facts: usize) -> Files {
-    static CACHE: OnceLock<Mutex<HashMap<usize, Files>>> = OnceLock::new();
-    let mut cache = CACHE.get_or_init(Default::default).lock().unwrap();
-    cache
-        .entry(facts)
-        .or_insert_with(|| Vec::leak(generate(facts)))
+fn on_disk(facts: usize, closure_name: &str) -> &'static OnDisk {
+    type Bases = HashMap<(usize, String), &'static OnDisk>;
+    static BASES: OnceLock<Mutex<Bases>> = OnceLock::new();
+    let mut bases = BASES.get_or_init(Default::default).lock().unwrap();
+    bases
+        .entry((facts, closure_name.to_owned()))
+        .or_insert_with(|| {
+            let base = data::generate(facts, closure(closure_name));
+            let dir = tempfile::tempdir().unwrap();
+            for (name, text) in &base.files {
+                let path = dir.path().join(name);
+                std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+                std::fs::write(path, text).unwrap();
+            }
+            let root = dir.path().join("reference");
+            Box::leak(Box::new(OnDisk {
+                _dir: dir,
+                root,
+                assertions: base.assertions,
+            }))
+        })
 }
 
-fn borrowed(files: &[(String, String)]) -> Vec<(String, &str)> {
-    files
-        .iter()
-        .map(|(name, text)| (name.clone(), text.as_str()))
-        .collect()
+fn roots(base: &OnDisk) -> Vec<Root> {
+    vec![Root::given(&base.root)]
 }
 
-/// The floor: serde_yaml reading every file into `IgnoredAny`, in parallel as the loader does.
-#[divan::bench(args = [100_000, 1_000_000], sample_count = 3, sample_size = 1)]
-fn floor_serde_yaml_ignored_any(bencher: divan::Bencher, facts: usize) {
-    let files = files(facts);
+fn loaded(facts: usize, closure_name: &str) -> &'static KnowledgeBase {
+    type Loaded = HashMap<(usize, String), &'static KnowledgeBase>;
+    static LOADED: OnceLock<Mutex<Loaded>> = OnceLock::new();
+    let base = on_disk(facts, closure_name);
+    let mut loaded = LOADED.get_or_init(Default::default).lock().unwrap();
+    loaded
+        .entry((facts, closure_name.to_owned()))
+        .or_insert_with(|| Box::leak(Box::new(verifier::load(&roots(base)).unwrap())))
+}
+
+/// Reading every file and parsing it into `IgnoredAny`, on every core.
+#[divan::bench(args = SIZES, consts = [0, 1], sample_count = 3, sample_size = 1)]
+fn floor<const CLOSURE: usize>(bencher: divan::Bencher, facts: usize) {
+    let base = on_disk(facts, CLOSURES[CLOSURE]);
+    let files: Vec<PathBuf> = walkdir(&base.root);
     bencher.bench(|| {
         files
             .par_iter()
-            .map(|(_, text)| serde_yaml::from_str::<serde::de::IgnoredAny>(text).is_ok())
-            .filter(|ok| *ok)
+            .map(|path| {
+                let text = std::fs::read_to_string(path).unwrap();
+                serde_yaml::from_str::<serde::de::IgnoredAny>(&text).is_ok()
+            })
+            .filter(|parsed| *parsed)
             .count()
     });
 }
 
-/// Reading every file into the typed model, without validating, merging or indexing.
-#[divan::bench(args = [100_000, 1_000_000], sample_count = 3, sample_size = 1)]
-fn parse_without_index(bencher: divan::Bencher, facts: usize) {
-    let files = files(facts);
+fn walkdir(root: &std::path::Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .collect();
+    files.sort();
+    files
+}
+
+/// The whole load, cold: read, parse, validate, index, build the lexicon.
+#[divan::bench(args = SIZES, consts = [0, 1], sample_count = 3, sample_size = 1)]
+fn cold_load<const CLOSURE: usize>(bencher: divan::Bencher, facts: usize) {
+    let base = on_disk(facts, CLOSURES[CLOSURE]);
+    bencher.bench(|| verifier::load(&roots(base)).map(|kb| kb.facts().len()));
+}
+
+/// The load through the cache, its entry written beforehand.
+#[divan::bench(args = SIZES, consts = [0, 1], sample_count = 3, sample_size = 1)]
+fn warm_load<const CLOSURE: usize>(bencher: divan::Bencher, facts: usize) {
+    let base = on_disk(facts, CLOSURES[CLOSURE]);
+    let folder = tempfile::tempdir().unwrap();
+    let cache = Cache::new(folder.path(), "scale bench");
+    load_cached(&roots(base), Some(&cache)).unwrap();
     bencher.bench(|| {
-        files
-            .par_iter()
-            .map(|(_, text)| {
-                verifier::yaml::read_reference(text)
-                    .map(|file| file.facts.len())
-                    .unwrap_or(0)
-            })
-            .sum::<usize>()
+        let (kb, used) = load_cached(&roots(base), Some(&cache)).unwrap();
+        assert_eq!(used, CacheUse::Hit);
+        kb.facts().len()
     });
 }
 
-/// The whole load: parse, merge, validate, index and build the lexicon.
-#[divan::bench(args = [100_000, 1_000_000], sample_count = 3, sample_size = 1)]
-fn load_with_index(bencher: divan::Bencher, facts: usize) {
-    let files = borrowed(files(facts));
-    bencher.bench(|| load_texts(&files).map(|kb| kb.facts().len()).unwrap_or(0));
+/// Judging 10,000 parsed assertions on one core.
+#[divan::bench(args = SIZES, consts = [0, 1], sample_count = 10)]
+fn judge<const CLOSURE: usize>(bencher: divan::Bencher, facts: usize) {
+    let base = on_disk(facts, CLOSURES[CLOSURE]);
+    let kb = loaded(facts, CLOSURES[CLOSURE]);
+    let assertions: Vec<Assertion> = base
+        .assertions
+        .iter()
+        .take(10_000)
+        .map(|text| parse_assertion(text, Language::En, kb.lexicon(), None).unwrap())
+        .collect();
+    let date = jiff::civil::date(2026, 12, 7);
+    bencher
+        .counter(divan::counter::ItemsCount::new(assertions.len()))
+        .bench(|| {
+            assertions
+                .iter()
+                .map(|assertion| kb.judge(divan::black_box(assertion), date).is_ok())
+                .filter(|judged| *judged)
+                .count()
+        });
 }
 
-fn knowledge_base(facts: usize) -> &'static KnowledgeBase {
-    static CACHE: OnceLock<Mutex<HashMap<usize, &'static KnowledgeBase>>> = OnceLock::new();
-    let mut cache = CACHE.get_or_init(Default::default).lock().unwrap();
-    cache.entry(facts).or_insert_with(|| {
-        Box::leak(Box::new(
-            load_texts(&borrowed(files(facts))).expect("generated data loads"),
-        ))
-    })
-}
-
-/// Judging one parsed assertion against the indexed base.
-#[divan::bench(args = [100_000, 1_000_000])]
-fn judge_one_assertion(bencher: divan::Bencher, facts: usize) {
-    let kb = knowledge_base(facts);
-    let assertion = parse_assertion(
-        "Person 17 is a member of Organization 3 on 1972-06-01",
-        Language::En,
-        kb.lexicon(),
-        None,
-    )
-    .unwrap();
-    let date = jiff::civil::date(2024, 8, 18);
-    bencher.bench(|| {
-        kb.judge(divan::black_box(&assertion), date)
-            .map(|judgment| judgment.verdict)
-    });
-}
-
-/// Parsing one assertion against the base's lexicon (2,000 entities).
-#[divan::bench(args = [100_000])]
-fn parse_one_assertion(bencher: divan::Bencher, facts: usize) {
-    let kb = knowledge_base(facts);
-    bencher.bench(|| {
-        parse_assertion(
-            divan::black_box("Person 17 is not a member of Organization 3 on 1972-06-01"),
-            Language::En,
-            kb.lexicon(),
-            None,
-        )
-        .is_ok()
-    });
+/// Every lint check on the loaded base.
+#[divan::bench(args = SIZES, consts = [0, 1], sample_count = 3, sample_size = 1)]
+fn lint<const CLOSURE: usize>(bencher: divan::Bencher, facts: usize) {
+    let kb = loaded(facts, CLOSURES[CLOSURE]);
+    bencher.bench(|| verifier::lint::lint(kb).len());
 }
