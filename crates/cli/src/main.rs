@@ -11,6 +11,12 @@ use args::{Cli, Command, DataFormat, DiffFormat, Format, LintFormat, ReferenceCo
 use clap::Parser;
 use factcheck::{CheckOptions, InputError, SchemaKind};
 
+/// mimalloc: loading a large base makes millions of small allocations on several threads, which
+/// it serves faster than the system allocator, with less memory kept from freed ones (at 1M facts:
+/// a cold `check` 11% faster and 23% smaller, a warm one 35% faster; README, "Performance").
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn today() -> jiff::civil::Date {
     jiff::ZonedDateTime::now().date()
 }

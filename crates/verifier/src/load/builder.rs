@@ -138,8 +138,11 @@ impl Builder {
         self.problems.push(item.problem(message, help));
     }
 
-    pub(super) fn merge(&mut self, files: &[(String, ReferenceFile)]) {
-        let names: Vec<FileRef> = files
+    /// Merges parsed files: every file's sources, then entities, then relations, then the
+    /// lexicon; then each file's facts and completeness records, each file's serde model dropped
+    /// once they are in, so that the models and the stored facts are not all alive at once.
+    pub(super) fn merge(&mut self, parsed: Vec<(String, ReferenceFile)>) {
+        let names: Vec<FileRef> = parsed
             .iter()
             .map(|(name, _)| {
                 let id = FileId(self.kb.files.len() as u32);
@@ -150,11 +153,12 @@ impl Builder {
                 }
             })
             .collect();
-        let files: Vec<(&FileRef, &ReferenceFile)> = names
+        let borrowed: Vec<(&FileRef, &ReferenceFile)> = names
             .iter()
-            .zip(files.iter().map(|(_, file)| file))
+            .zip(parsed.iter().map(|(_, file)| file))
             .collect();
-        for &(file, reference) in &files {
+        let files = &borrowed;
+        for &(file, reference) in files {
             for (index, source) in reference.sources.iter().enumerate() {
                 let item = Item::new(&file.name, "sources", index, source.id.as_deref());
                 match &source.id {
@@ -169,31 +173,38 @@ impl Builder {
                 }
             }
         }
-        for &(file, reference) in &files {
+        for &(file, reference) in files {
             for (index, entity) in reference.entities.iter().enumerate() {
                 self.add_entity(file, index, entity);
             }
         }
-        for &(file, reference) in &files {
+        for &(file, reference) in files {
             for (index, relation) in reference.relations.iter().enumerate() {
                 self.add_relation(file, index, relation);
             }
         }
-        for &(file, reference) in &files {
+        for &(file, reference) in files {
             for (index, relation) in reference.relations.iter().enumerate() {
                 self.link_inverse(&file.name, index, relation);
             }
         }
-        for &(file, reference) in &files {
-            for (index, fact) in reference.facts.iter().enumerate() {
+        let lexicon_problems = self.build_lexicon(files);
+        for (file, (_, reference)) in names.iter().zip(parsed) {
+            let ReferenceFile {
+                facts,
+                completeness,
+                ..
+            } = reference;
+            for (index, fact) in facts.iter().enumerate() {
                 self.add_fact(file, index, fact);
             }
-            for (index, record) in reference.completeness.iter().enumerate() {
+            drop(facts);
+            for (index, record) in completeness.iter().enumerate() {
                 self.add_completeness(file, index, record);
             }
         }
         self.kb.index();
-        self.build_lexicon(&files);
+        self.problems.extend(lexicon_problems);
     }
 
     pub(super) fn add_source(

@@ -10,7 +10,11 @@ use super::builder::{Builder, FileRef, Item};
 use crate::model::ReferenceFile;
 
 impl Builder {
-    pub(super) fn build_lexicon(&mut self, files: &[(&FileRef, &ReferenceFile)]) {
+    /// Builds the lexicon, and returns the problems of its phrasings.
+    pub(super) fn build_lexicon(
+        &mut self,
+        files: &[(&FileRef, &ReferenceFile)],
+    ) -> Vec<LoadProblem> {
         let mut lexicon = LexiconBuilder::new();
         for entity in &self.kb.entities {
             lexicon.entity(&entity.id, &entity.name, &entity.kind);
@@ -76,8 +80,8 @@ impl Builder {
                 }
             }
         }
-        self.problems.extend(problems);
         self.kb.lexicon = lexicon.build();
+        problems
     }
 }
 

@@ -260,7 +260,7 @@ fn build(parsed: Vec<(String, Parsed)>) -> Result<KnowledgeBase, LoadError> {
             }),
         }
     }
-    builder.merge(&good);
+    builder.merge(good);
     if builder.problems.is_empty() {
         Ok(builder.kb)
     } else {
