@@ -53,15 +53,45 @@ pub struct SourceDef {
 }
 
 /// A source given inline or by the id of a [`SourceDef`].
-#[derive(
-    Debug, Clone, PartialEq, Eq, serde::Deserialize, serde::Serialize, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 #[serde(untagged)]
 pub enum SourceRef {
     /// The id of a source defined in a `sources` section.
     Id(String),
     /// A source written in place.
     Inline(SourceDef),
+}
+
+/// Read by what the YAML holds, a text or a mapping, rather than by trying each variant in turn
+/// (serde's untagged enums buffer every value first): a million inline sources parse without a
+/// copy each, and a mapping's errors are the source's own (`missing field `url``).
+impl<'de> serde::Deserialize<'de> for SourceRef {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = SourceRef;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(
+                    "the id of a source in `sources`, or a source written in place (url, title, publisher, accessed)",
+                )
+            }
+            fn visit_str<E: serde::de::Error>(self, id: &str) -> Result<SourceRef, E> {
+                Ok(SourceRef::Id(id.to_owned()))
+            }
+            fn visit_string<E: serde::de::Error>(self, id: String) -> Result<SourceRef, E> {
+                Ok(SourceRef::Id(id))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<SourceRef, A::Error> {
+                use serde::Deserialize;
+                SourceDef::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(SourceRef::Inline)
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
 }
 
 /// Something facts are about.
