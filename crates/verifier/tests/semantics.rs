@@ -55,8 +55,20 @@ fn form(assertion: &str) -> String {
 }
 
 #[test]
-#[allow(clippy::print_stderr)] // the tally of approximations is the test's report
 fn the_judge_agrees_with_the_specification() {
+    // Generating and shrinking nested cases recurses deeply in an unoptimized build: the test
+    // runs on a thread with a stack of its own, whatever the harness's default (2 MiB).
+    std::thread::Builder::new()
+        .name("semantics".to_owned())
+        .stack_size(64 << 20)
+        .spawn(judge_and_specification_agree)
+        .expect("a thread for the test")
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+}
+
+#[allow(clippy::print_stderr)] // the tally of approximations is the test's report
+fn judge_and_specification_agree() {
     let cases = std::env::var("PROPTEST_CASES")
         .ok()
         .and_then(|cases| cases.parse().ok())
