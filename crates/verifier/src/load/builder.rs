@@ -7,9 +7,10 @@ use std::sync::Arc;
 
 use claims_parser::{Language, RelationKind, fold};
 
+use super::stage::{StagedFile, StagedSource};
 use super::{LoadProblem, Location};
 use crate::kb::{Entity, EntityId, FileId, KnowledgeBase, Relation, RelationId, Source, SourceId};
-use crate::model::{EntityDef, ReferenceFile, RelationDef, SourceDef, SourceRef};
+use crate::model::{EntityDef, ReferenceFile, RelationDef, SourceDef};
 
 /// The entity kinds a relation requires of its subject and object, if any.
 pub(super) type SideKinds = (Option<Arc<str>>, Option<Arc<str>>);
@@ -141,7 +142,7 @@ impl Builder {
     /// Merges parsed files: every file's sources, then entities, then relations, then the
     /// lexicon; then each file's facts and completeness records, each file's serde model dropped
     /// once they are in, so that the models and the stored facts are not all alive at once.
-    pub(super) fn merge(&mut self, parsed: Vec<(String, ReferenceFile)>) {
+    pub(super) fn merge(&mut self, parsed: Vec<(String, StagedFile)>) {
         let names: Vec<FileRef> = parsed
             .iter()
             .map(|(name, _)| {
@@ -155,7 +156,7 @@ impl Builder {
             .collect();
         let borrowed: Vec<(&FileRef, &ReferenceFile)> = names
             .iter()
-            .zip(parsed.iter().map(|(_, file)| file))
+            .zip(parsed.iter().map(|(_, file)| &file.header))
             .collect();
         let files = &borrowed;
         for &(file, reference) in files {
@@ -189,18 +190,23 @@ impl Builder {
             }
         }
         let lexicon_problems = self.build_lexicon(files);
-        for (file, (_, reference)) in names.iter().zip(parsed) {
-            let ReferenceFile {
+        for (file, (_, staged)) in names.iter().zip(parsed) {
+            let StagedFile {
+                names,
                 facts,
                 completeness,
+                mut inline,
                 ..
-            } = reference;
-            for (index, fact) in facts.iter().enumerate() {
-                self.add_fact(file, index, fact);
+            } = staged;
+            let mut staged = Staged {
+                names: &names,
+                inline: &mut inline,
+            };
+            for (index, fact) in facts.into_iter().enumerate() {
+                self.add_fact(file, &mut staged, index, fact);
             }
-            drop(facts);
-            for (index, record) in completeness.iter().enumerate() {
-                self.add_completeness(file, index, record);
+            for (index, record) in completeness.into_iter().enumerate() {
+                self.add_completeness(file, &mut staged, index, record);
             }
         }
         self.kb.index();
@@ -213,12 +219,22 @@ impl Builder {
         index: usize,
         source: &SourceDef,
     ) -> SourceId {
+        self.add_owned_source(file, index, source.clone())
+    }
+
+    /// Stores a source, its strings moved, not copied.
+    pub(super) fn add_owned_source(
+        &mut self,
+        file: &FileRef,
+        index: usize,
+        source: SourceDef,
+    ) -> SourceId {
         let id = SourceId(self.kb.sources.len() as u32);
         self.kb.sources.push(Source {
-            id: source.id.as_deref().map(Box::from),
-            url: source.url.as_str().into(),
-            title: source.title.as_str().into(),
-            publisher: source.publisher.as_str().into(),
+            id: source.id.map(String::into_boxed_str),
+            url: source.url.into_boxed_str(),
+            title: source.title.into_boxed_str(),
+            publisher: source.publisher.into_boxed_str(),
             accessed: source.accessed,
             published: source.published,
             file: file.id,
@@ -429,8 +445,9 @@ impl Builder {
     pub(super) fn source_refs(
         &mut self,
         file: &FileRef,
+        staged: &mut Staged<'_>,
         item: &Item<'_>,
-        refs: &[SourceRef],
+        refs: &[StagedSource],
     ) -> Vec<SourceId> {
         if refs.is_empty() {
             self.problem(
@@ -441,23 +458,35 @@ impl Builder {
         }
         let mut ids = Vec::new();
         for (number, source) in refs.iter().enumerate() {
-            match source {
-                SourceRef::Id(id) => match self.source_index.get(id) {
-                    Some(&source) => ids.push(source),
-                    None => {
-                        let help = closest(id, self.source_index.keys());
-                        self.problem(
-                            &item.field(format!("[{number}]")),
-                            format!("unknown source '{id}'"),
-                            help,
-                        );
+            match *source {
+                StagedSource::Id(id) => {
+                    let id = &*staged.names[id as usize];
+                    match self.source_index.get(id) {
+                        Some(&source) => ids.push(source),
+                        None => {
+                            let help = closest(id, self.source_index.keys());
+                            self.problem(
+                                &item.field(format!("[{number}]")),
+                                format!("unknown source '{id}'"),
+                                help,
+                            );
+                        }
                     }
-                },
-                SourceRef::Inline(source) => {
-                    ids.push(self.add_source(file, item.index, source));
+                }
+                StagedSource::Inline(at) => {
+                    let source = staged.inline[at as usize]
+                        .take()
+                        .expect("each inline source is staged for one item");
+                    ids.push(self.add_owned_source(file, item.index, source));
                 }
             }
         }
         ids
     }
+}
+
+/// What a file's staged facts and records refer to: its name table and its inline sources.
+pub(super) struct Staged<'a> {
+    pub(super) names: &'a [Box<str>],
+    pub(super) inline: &'a mut [Option<SourceDef>],
 }

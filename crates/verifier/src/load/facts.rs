@@ -6,14 +6,23 @@ use std::sync::Arc;
 
 use claims_parser::{PartialDate, RelationKind};
 
+use super::builder::Staged;
 use super::builder::{Builder, FileRef, Item, SideKinds, closest, is_valid_id, item_index};
+use super::stage::{Name, StagedFact, StagedRecord, Times};
 use crate::kb::{Completeness, Fact, FactTime, SpanEnd, Value};
-use crate::model::{CompletenessDef, FactDef};
 
 impl Builder {
-    pub(super) fn add_fact(&mut self, file: &FileRef, index: usize, fact: &FactDef) {
-        let mut item = Item::new(&file.name, "facts", index, fact.id.as_deref());
-        let name = fact.relation.as_str();
+    pub(super) fn add_fact(
+        &mut self,
+        file: &FileRef,
+        staged: &mut Staged<'_>,
+        index: usize,
+        fact: StagedFact,
+    ) {
+        let names = staged.names;
+        let name_of = |name: Name| -> &str { &names[name as usize] };
+        let mut item = Item::new(&file.name, "facts", index, fact.id.map(name_of));
+        let name = name_of(fact.relation);
         let Some(&declared_id) = self.kb.relation_index.get(name) else {
             let help = closest(name, self.kb.relation_index.keys());
             self.problem(
@@ -30,10 +39,10 @@ impl Builder {
         let (subject_kind, object_kind) = self.relation_definition(name);
         let subject = self.entity_ref(
             &item.field("subject"),
-            &fact.subject,
+            name_of(fact.subject),
             subject_kind.as_deref(),
         );
-        let object = match (&fact.object, kind) {
+        let object = match (fact.object.map(name_of), kind) {
             (Some(_), RelationKind::Quantity) => {
                 self.problem(
                     &item.field("object"),
@@ -51,7 +60,7 @@ impl Builder {
                 None
             }
         };
-        let value = match (&fact.value, kind) {
+        let value = match (fact.value.as_deref(), kind) {
             (Some(value), RelationKind::Quantity) => {
                 let unit = &self.kb.relation(declared_id).unit;
                 if value.unit != *unit {
@@ -85,9 +94,10 @@ impl Builder {
             }
             (None, _) => None,
         };
-        let time = self.fact_time(&item, fact, kind);
+        let time = self.fact_time(&item, &fact.times, fact.negative, kind);
         let mut qualifiers = BTreeMap::new();
-        for (key, value) in &fact.qualifiers {
+        for &(key, value) in &fact.qualifiers {
+            let (key, value) = (name_of(key), name_of(value));
             let field = item.field(format!("qualifiers.{key}"));
             let declared = self.kb.relation(declared_id).qualifiers.get(key).cloned();
             match declared {
@@ -102,12 +112,12 @@ impl Builder {
                 }
                 Some(kind) => {
                     if let Some(entity) = self.entity_ref(&field, value, Some(&kind)) {
-                        qualifiers.insert(key.clone(), entity);
+                        qualifiers.insert(key.to_owned(), entity);
                     }
                 }
             }
         }
-        let sources = self.source_refs(file, &item.field("sources"), &fact.sources);
+        let sources = self.source_refs(file, staged, &item.field("sources"), &fact.sources);
         let (Some(subject), Some(time)) = (subject, time) else {
             return;
         };
@@ -119,10 +129,10 @@ impl Builder {
             (Some(mirrored), Some(object)) => (mirrored, object, Some(subject)),
             _ => (declared_id, subject, object),
         };
-        let id: Arc<str> = match &fact.id {
-            Some(id) => Arc::from(id.as_str()),
+        let id: Arc<str> = match fact.id {
+            Some(id) => Arc::from(name_of(id)),
             None => {
-                let derived = derive_fact_id(fact);
+                let derived = derive_fact_id(&fact, names);
                 item.id = Some(Cow::Owned(derived.clone()));
                 Arc::from(derived)
             }
@@ -155,7 +165,7 @@ impl Builder {
             qualifiers,
             sources: sources.into(),
             reviewed: fact.reviewed,
-            note: fact.note.as_deref().map(Box::from),
+            note: fact.note,
         });
     }
 
@@ -170,11 +180,11 @@ impl Builder {
     pub(super) fn fact_time(
         &mut self,
         item: &Item<'_>,
-        fact: &FactDef,
+        fact: &Times,
+        negative: bool,
         kind: RelationKind,
     ) -> Option<FactTime> {
-        let span_allowed =
-            matches!(kind, RelationKind::State | RelationKind::Quantity) || fact.negative;
+        let span_allowed = matches!(kind, RelationKind::State | RelationKind::Quantity) || negative;
         if fact.known_until.is_some() && (fact.from.is_none() || fact.on.is_some()) {
             self.problem(
                 &item.field("known_until"),
@@ -194,8 +204,7 @@ impl Builder {
                 None
             }
             (None, None, Some(on))
-                if matches!(kind, RelationKind::Event | RelationKind::Quantity)
-                    && !fact.negative =>
+                if matches!(kind, RelationKind::Event | RelationKind::Quantity) && !negative =>
             {
                 Some(FactTime::On(on))
             }
@@ -228,7 +237,7 @@ impl Builder {
                 Some(FactTime::Span { from, end })
             }
             _ => {
-                let expected = match (kind, fact.negative) {
+                let expected = match (kind, negative) {
                     (RelationKind::Event, false) => "an event fact needs `on` (and no `from`/`to`)",
                     (RelationKind::Event, true) => {
                         "a negative event fact needs `from` and optionally `to`: the span with no such event"
@@ -247,28 +256,30 @@ impl Builder {
     pub(super) fn add_completeness(
         &mut self,
         file: &FileRef,
+        staged: &mut Staged<'_>,
         index: usize,
-        record: &CompletenessDef,
+        record: StagedRecord,
     ) {
-        let item = Item::new(&file.name, "completeness", index, record.id.as_deref());
-        let Some(&relation) = self.kb.relation_index.get(&record.relation) else {
-            let help = closest(&record.relation, self.kb.relation_index.keys());
+        let names = staged.names;
+        let name_of = |name: Name| -> &str { &names[name as usize] };
+        let item = Item::new(&file.name, "completeness", index, record.id.map(name_of));
+        let relation_name = name_of(record.relation);
+        let Some(&relation) = self.kb.relation_index.get(relation_name) else {
+            let help = closest(relation_name, self.kb.relation_index.keys());
             self.problem(
                 &item.field("relation"),
-                format!("unknown relation '{}'", record.relation),
+                format!("unknown relation '{relation_name}'"),
                 help,
             );
             return;
         };
         let mirrored = self.kb.relation(relation).inverse;
-        let (subject_kind, object_kind) = self.relation_definition(&record.relation);
-        let subject = record
-            .subject
-            .as_ref()
+        let (subject_kind, object_kind) = self.relation_definition(relation_name);
+        let subject_name = record.subject.map(name_of);
+        let object_name = record.object.map(name_of);
+        let subject = subject_name
             .map(|id| self.entity_ref(&item.field("subject"), id, subject_kind.as_deref()));
-        let object = record
-            .object
-            .as_ref()
+        let object = object_name
             .map(|id| self.entity_ref(&item.field("object"), id, object_kind.as_deref()));
         if subject.is_none() && object.is_none() {
             self.problem(
@@ -284,20 +295,24 @@ impl Builder {
                 None,
             );
         }
-        let sources = self.source_refs(file, &item.field("sources"), &record.sources);
+        let sources = self.source_refs(file, staged, &item.field("sources"), &record.sources);
         if matches!(subject, Some(None)) || matches!(object, Some(None)) {
             return;
         }
-        let id = record.id.clone().unwrap_or_else(|| {
-            format!(
-                "complete:{}:{}:{}:{}..{}",
-                record.relation,
-                record.subject.as_deref().unwrap_or("*"),
-                record.object.as_deref().unwrap_or("*"),
-                record.from,
-                record.to
-            )
-        });
+        let id = record
+            .id
+            .map(name_of)
+            .map(str::to_owned)
+            .unwrap_or_else(|| {
+                format!(
+                    "complete:{}:{}:{}:{}..{}",
+                    relation_name,
+                    subject_name.unwrap_or("*"),
+                    object_name.unwrap_or("*"),
+                    record.from,
+                    record.to
+                )
+            });
         if let Some(other) = self.ids.get(id.as_str()) {
             self.problem(
                 &item.field("id"),
@@ -323,25 +338,25 @@ impl Builder {
             to: record.to,
             sources: sources.into(),
             reviewed: record.reviewed,
-            note: record.note.as_deref().map(Box::from),
+            note: record.note,
         });
     }
 }
 
 /// A stable id for a fact written without one: its relation, sides and time.
-fn derive_fact_id(fact: &FactDef) -> String {
+fn derive_fact_id(fact: &StagedFact, names: &[Box<str>]) -> String {
     let mut id = String::new();
     if fact.negative {
         id.push_str("not:");
     }
-    id.push_str(&fact.relation);
+    id.push_str(&names[fact.relation as usize]);
     id.push(':');
-    id.push_str(&fact.subject);
-    if let Some(object) = &fact.object {
+    id.push_str(&names[fact.subject as usize]);
+    if let Some(object) = fact.object {
         id.push(':');
-        id.push_str(object);
+        id.push_str(&names[object as usize]);
     }
-    let time: Option<PartialDate> = fact.on.or(fact.from);
+    let time: Option<PartialDate> = fact.times.on.or(fact.times.from);
     if let Some(time) = time {
         id.push(':');
         id.push_str(&time.to_string());

@@ -7,12 +7,12 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::kb::KnowledgeBase;
-use crate::model::ReferenceFile;
 use crate::yaml;
 
 mod builder;
 mod facts;
 mod lexicon;
+mod stage;
 mod walk;
 
 use builder::Builder;
@@ -169,7 +169,8 @@ impl FoundFiles {
             .files
             .into_par_iter()
             .map(|(name, path)| {
-                let parsed = yaml::read_text(&path).map(|text| yaml::read_reference(&text));
+                let parsed = yaml::read_text(&path)
+                    .map(|text| yaml::read_reference(&text).map(stage::stage));
                 (name, parsed)
             })
             .collect();
@@ -197,8 +198,8 @@ impl FoundFiles {
     }
 }
 
-/// A file's text, parsed into the serde model, or why it could not be.
-type Parsed = Result<ReferenceFile, yaml::YamlError>;
+/// A file's text, parsed and staged, or why it could not be parsed.
+type Parsed = Result<stage::StagedFile, yaml::YamlError>;
 
 /// Finds the files of each root. A root without files is a problem.
 pub(crate) fn find_files(roots: &[Root]) -> FoundFiles {
@@ -236,7 +237,7 @@ pub fn load_texts(files: &[(String, &str)]) -> Result<KnowledgeBase, LoadError> 
     build(
         files
             .par_iter()
-            .map(|(name, text)| (name.clone(), yaml::read_reference(text)))
+            .map(|(name, text)| (name.clone(), yaml::read_reference(text).map(stage::stage)))
             .collect(),
     )
 }
