@@ -11,7 +11,7 @@
 //! entries of the same reference roots.
 
 use std::fs;
-use std::io::{BufWriter, Write};
+use std::io::{BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -79,14 +79,17 @@ impl Cache {
         format!("kb-{}-", &hasher.finalize().to_hex()[..16])
     }
 
-    /// The entry `name`, if there is one whose bytes match their checksum and decode.
+    /// The entry `name`, if there is one that decodes and whose bytes match their checksum. The
+    /// entry is decoded as it is read, through one buffer, and its checksum compared once every
+    /// byte has passed: a base decoded from a damaged entry is dropped, never returned.
     fn read(&self, name: &str) -> Option<KnowledgeBase> {
-        let bytes = fs::read(self.dir.join(name)).ok()?;
-        let (checksum, body) = bytes.split_at_checked(blake3::OUT_LEN)?;
-        if blake3::hash(body).as_bytes() != checksum {
-            return None;
-        }
-        postcard::from_bytes(body).ok()
+        let mut file = fs::File::open(self.dir.join(name)).ok()?;
+        let mut checksum = [0; blake3::OUT_LEN];
+        file.read_exact(&mut checksum).ok()?;
+        let mut decoder = postcard::Deserializer::from_flavor(Chunks::new(file));
+        let kb = serde::Deserialize::deserialize(&mut decoder).ok()?;
+        let hashed = decoder.finalize().ok()?.rest_hashed().ok()?;
+        (hashed.as_bytes() == &checksum).then_some(kb)
     }
 
     fn write(&self, prefix: &str, name: &str, kb: &KnowledgeBase) -> Result<(), String> {
@@ -121,6 +124,104 @@ impl Cache {
             }
         }
         Ok(())
+    }
+}
+
+/// postcard's input, read from a file through one reused buffer and hashed a chunk at a time as
+/// it is read: as fast to decode as a slice, without holding the entry whole.
+struct Chunks<R> {
+    reader: R,
+    hasher: blake3::Hasher,
+    buffer: Vec<u8>,
+    /// The unread bytes are `buffer[start..end]`.
+    start: usize,
+    end: usize,
+}
+
+impl<R: Read> Chunks<R> {
+    fn new(reader: R) -> Self {
+        Chunks {
+            reader,
+            hasher: blake3::Hasher::new(),
+            buffer: vec![0; 1 << 20],
+            start: 0,
+            end: 0,
+        }
+    }
+
+    /// Makes `wanted` unread bytes available, reading more (and growing the buffer for an item
+    /// longer than it).
+    fn fill(&mut self, wanted: usize) -> postcard::Result<()> {
+        if self.end - self.start >= wanted {
+            return Ok(());
+        }
+        self.buffer.copy_within(self.start..self.end, 0);
+        self.end -= self.start;
+        self.start = 0;
+        if self.buffer.len() < wanted {
+            self.buffer.resize(wanted, 0);
+        }
+        while self.end < wanted {
+            let read = self
+                .reader
+                .read(&mut self.buffer[self.end..])
+                .map_err(|_| postcard::Error::DeserializeUnexpectedEnd)?;
+            if read == 0 {
+                return Err(postcard::Error::DeserializeUnexpectedEnd);
+            }
+            self.hasher.update(&self.buffer[self.end..self.end + read]);
+            self.end += read;
+        }
+        Ok(())
+    }
+
+    /// The hash of every byte of the reader, those after the decoded base included.
+    fn rest_hashed(mut self) -> std::io::Result<blake3::Hash> {
+        std::io::copy(&mut self.reader, &mut HashWriter(&mut self.hasher))?;
+        Ok(self.hasher.finalize())
+    }
+}
+
+/// Feeds what is written to a hasher.
+struct HashWriter<'a>(&'a mut blake3::Hasher);
+
+impl Write for HashWriter<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.update(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl<'de, R: Read + 'de> postcard::de_flavors::Flavor<'de> for Chunks<R> {
+    type Remainder = Self;
+    type Source = R;
+
+    fn pop(&mut self) -> postcard::Result<u8> {
+        self.fill(1)?;
+        self.start += 1;
+        Ok(self.buffer[self.start - 1])
+    }
+
+    /// Nothing in the base borrows from its input.
+    fn try_take_n(&mut self, _: usize) -> postcard::Result<&'de [u8]> {
+        Err(postcard::Error::DeserializeUnexpectedEnd)
+    }
+
+    fn try_take_n_temp<'a>(&'a mut self, count: usize) -> postcard::Result<&'a [u8]>
+    where
+        'de: 'a,
+    {
+        self.fill(count)?;
+        self.start += count;
+        Ok(&self.buffer[self.start - count..self.start])
+    }
+
+    fn finalize(self) -> postcard::Result<Self> {
+        Ok(self)
     }
 }
 
