@@ -7,7 +7,12 @@ use std::sync::Arc;
 
 use claims_parser::{Language, RelationKind, fold};
 
-use super::stage::{StagedFile, StagedSource};
+use rayon::prelude::*;
+
+use super::facts::{FileRows, Headers};
+use super::ids::duplicate_ids;
+use super::lexicon::build_lexicon;
+use super::stage::{StagedBody, StagedFile};
 use super::{LoadProblem, Location};
 use crate::kb::{Entity, EntityId, FileId, KnowledgeBase, Relation, RelationId, Source, SourceId};
 use crate::model::{EntityDef, ReferenceFile, RelationDef, SourceDef};
@@ -21,8 +26,6 @@ pub(super) struct Builder {
     pub(super) kb: KnowledgeBase,
     pub(super) problems: Vec<LoadProblem>,
     pub(super) source_index: HashMap<String, SourceId>,
-    /// The ids of facts and completeness records, with the file of each.
-    pub(super) ids: HashMap<Arc<str>, Arc<str>>,
     /// Who has each name, per kind of name and language.
     pub(super) name_owner: HashMap<(NameKind, Language, String), (String, Arc<str>)>,
     /// The relations that another relation mirrors.
@@ -139,26 +142,25 @@ impl Builder {
         self.problems.push(item.problem(message, help));
     }
 
-    /// Merges parsed files: every file's sources, then entities, then relations, then the
-    /// lexicon; then each file's facts and completeness records, each file's serde model dropped
-    /// once they are in, so that the models and the stored facts are not all alive at once.
+    /// Merges parsed files: every file's sources, then entities, then relations; then, at once,
+    /// the lexicon and every file's facts and records, each file in a task of its own; then the
+    /// ids of all facts and records, which must differ, and the indexes.
     pub(super) fn merge(&mut self, parsed: Vec<(String, StagedFile)>) {
-        let names: Vec<FileRef> = parsed
-            .iter()
-            .map(|(name, _)| {
-                let id = FileId(self.kb.files.len() as u32);
-                self.kb.files.push(name.clone());
-                FileRef {
-                    id,
-                    name: Arc::from(name.as_str()),
-                }
-            })
-            .collect();
-        let borrowed: Vec<(&FileRef, &ReferenceFile)> = names
-            .iter()
-            .zip(parsed.iter().map(|(_, file)| &file.header))
-            .collect();
-        let files = &borrowed;
+        let (names, (headers, bodies)): (Vec<FileRef>, (Vec<ReferenceFile>, Vec<StagedBody>)) =
+            parsed
+                .into_iter()
+                .map(|(name, staged)| {
+                    let id = FileId(self.kb.files.len() as u32);
+                    let file = FileRef {
+                        id,
+                        name: Arc::from(name.as_str()),
+                    };
+                    self.kb.files.push(name);
+                    (file, (staged.header, staged.body))
+                })
+                .unzip();
+        let files: Vec<(&FileRef, &ReferenceFile)> = names.iter().zip(&headers).collect();
+        let files = &files;
         for &(file, reference) in files {
             for (index, source) in reference.sources.iter().enumerate() {
                 let item = Item::new(&file.name, "sources", index, source.id.as_deref());
@@ -168,7 +170,11 @@ impl Builder {
                         self.problem(&item, format!("duplicate source id '{id}'"), None)
                     }
                     Some(id) => {
-                        let source_id = self.add_source(file, index, source);
+                        let source_id = SourceId(self.kb.sources.len() as u32);
+                        let index = item_index(index);
+                        self.kb
+                            .sources
+                            .push(source_of(file.id, index, source.clone()));
                         self.source_index.insert(id.clone(), source_id);
                     }
                 }
@@ -189,58 +195,53 @@ impl Builder {
                 self.link_inverse(&file.name, index, relation);
             }
         }
-        let lexicon_problems = self.build_lexicon(files);
-        for (file, (_, staged)) in names.iter().zip(parsed) {
-            let StagedFile {
-                names,
-                facts,
-                completeness,
-                mut inline,
-                ..
-            } = staged;
-            let mut staged = Staged {
-                names: &names,
-                inline: &mut inline,
-            };
-            for (index, fact) in facts.into_iter().enumerate() {
-                self.add_fact(file, &mut staged, index, fact);
-            }
-            for (index, record) in completeness.into_iter().enumerate() {
-                self.add_completeness(file, &mut staged, index, record);
-            }
+        let mut next = self.kb.sources.len() as u32;
+        let inline_bases: Vec<u32> = bodies
+            .iter()
+            .map(|body| {
+                let base = next;
+                next += body.inline.len() as u32;
+                base
+            })
+            .collect();
+        let resolved = Headers {
+            kb: &self.kb,
+            definitions: &self.definitions,
+            source_index: &self.source_index,
+        };
+        let ((lexicon, lexicon_problems), rows) = rayon::join(
+            || build_lexicon(&self.kb, files),
+            || {
+                names
+                    .par_iter()
+                    .zip(bodies)
+                    .zip(inline_bases)
+                    .map(|((file, body), base)| resolved.resolve(file, body, base))
+                    .collect::<Vec<FileRows>>()
+            },
+        );
+        self.kb.lexicon = lexicon;
+        self.kb
+            .facts
+            .reserve(rows.iter().map(|rows| rows.facts.len()).sum());
+        let records = rows.iter().map(|rows| rows.completeness.len()).sum();
+        self.kb.completeness.reserve(records);
+        self.kb
+            .sources
+            .reserve(rows.iter().map(|rows| rows.sources.len()).sum());
+        let mut problems = Vec::new();
+        for rows in rows {
+            self.kb.facts.extend(rows.facts);
+            self.kb.completeness.extend(rows.completeness);
+            self.kb.sources.extend(rows.sources);
+            problems.extend(rows.problems);
         }
+        problems.extend(duplicate_ids(&self.kb));
+        problems.sort_by_key(|&(key, _)| key);
+        self.problems
+            .extend(problems.into_iter().map(|(_, problem)| problem));
         self.kb.index();
         self.problems.extend(lexicon_problems);
-    }
-
-    pub(super) fn add_source(
-        &mut self,
-        file: &FileRef,
-        index: usize,
-        source: &SourceDef,
-    ) -> SourceId {
-        self.add_owned_source(file, index, source.clone())
-    }
-
-    /// Stores a source, its strings moved, not copied.
-    pub(super) fn add_owned_source(
-        &mut self,
-        file: &FileRef,
-        index: usize,
-        source: SourceDef,
-    ) -> SourceId {
-        let id = SourceId(self.kb.sources.len() as u32);
-        self.kb.sources.push(Source {
-            id: source.id.map(String::into_boxed_str),
-            url: source.url.into_boxed_str(),
-            title: source.title.into_boxed_str(),
-            publisher: source.publisher.into_boxed_str(),
-            accessed: source.accessed,
-            published: source.published,
-            file: file.id,
-            index: item_index(index),
-        });
-        id
     }
 
     pub(super) fn add_entity(&mut self, file: &FileRef, index: usize, entity: &EntityDef) {
@@ -416,77 +417,19 @@ impl Builder {
         self.inverse_targets.push(inverse.clone());
         self.kb.relations[this.0 as usize].inverse = Some(other);
     }
-
-    pub(super) fn entity_ref(
-        &mut self,
-        item: &Item<'_>,
-        id: &str,
-        kind: Option<&str>,
-    ) -> Option<EntityId> {
-        let Some(&entity) = self.kb.entity_index.get(id) else {
-            let help = closest(id, self.kb.entity_index.keys());
-            self.problem(item, format!("unknown entity '{id}'"), help);
-            return None;
-        };
-        if let Some(kind) = kind {
-            let actual = &self.kb.entity(entity).kind;
-            if actual != kind {
-                self.problem(
-                    item,
-                    format!("'{id}' is a {actual}, but a {kind} is needed here"),
-                    None,
-                );
-                return None;
-            }
-        }
-        Some(entity)
-    }
-
-    pub(super) fn source_refs(
-        &mut self,
-        file: &FileRef,
-        staged: &mut Staged<'_>,
-        item: &Item<'_>,
-        refs: &[StagedSource],
-    ) -> Vec<SourceId> {
-        if refs.is_empty() {
-            self.problem(
-                item,
-                "no source: every fact and record needs at least one source that someone read",
-                None,
-            );
-        }
-        let mut ids = Vec::new();
-        for (number, source) in refs.iter().enumerate() {
-            match *source {
-                StagedSource::Id(id) => {
-                    let id = &*staged.names[id as usize];
-                    match self.source_index.get(id) {
-                        Some(&source) => ids.push(source),
-                        None => {
-                            let help = closest(id, self.source_index.keys());
-                            self.problem(
-                                &item.field(format!("[{number}]")),
-                                format!("unknown source '{id}'"),
-                                help,
-                            );
-                        }
-                    }
-                }
-                StagedSource::Inline(at) => {
-                    let source = staged.inline[at as usize]
-                        .take()
-                        .expect("each inline source is staged for one item");
-                    ids.push(self.add_owned_source(file, item.index, source));
-                }
-            }
-        }
-        ids
-    }
 }
 
-/// What a file's staged facts and records refer to: its name table and its inline sources.
-pub(super) struct Staged<'a> {
-    pub(super) names: &'a [Box<str>],
-    pub(super) inline: &'a mut [Option<SourceDef>],
+/// A source as stored: defined in `file`, at `index` in its `sources` section (an inline source:
+/// its fact's or record's position), its strings moved, not copied.
+pub(super) fn source_of(file: FileId, index: u32, source: SourceDef) -> Source {
+    Source {
+        id: source.id.map(String::into_boxed_str),
+        url: source.url.into_boxed_str(),
+        title: source.title.into_boxed_str(),
+        publisher: source.publisher.into_boxed_str(),
+        accessed: source.accessed,
+        published: source.published,
+        file,
+        index,
+    }
 }

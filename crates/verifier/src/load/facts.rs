@@ -1,30 +1,116 @@
-//! Facts and completeness records: their sides, times and sources, checked and indexed.
+//! Facts and completeness records, each file's resolved in a task of its own against the merged
+//! sources, entities and relations ([`Headers`]): their sides, times and sources checked, and
+//! inline sources stored.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use claims_parser::{PartialDate, RelationKind};
 
-use super::builder::Staged;
-use super::builder::{Builder, FileRef, Item, SideKinds, closest, is_valid_id, item_index};
-use super::stage::{Name, StagedFact, StagedRecord, Times};
-use crate::kb::{Completeness, Fact, FactTime, SpanEnd, Value};
+use super::LoadProblem;
+use super::builder::{FileRef, Item, SideKinds, closest, is_valid_id, item_index, source_of};
+use super::stage::{Name, StagedBody, StagedFact, StagedRecord, StagedSource, Times};
+use crate::kb::{
+    Completeness, EntityId, Fact, FactTime, FileId, KnowledgeBase, Source, SourceId, SpanEnd, Value,
+};
 
-impl Builder {
-    pub(super) fn add_fact(
-        &mut self,
-        file: &FileRef,
-        staged: &mut Staged<'_>,
-        index: usize,
-        fact: StagedFact,
-    ) {
-        let names = staged.names;
+/// What every file's facts and records are resolved against, read by every task at once.
+pub(super) struct Headers<'a> {
+    /// The knowledge base with every source, entity and relation in.
+    pub(super) kb: &'a KnowledgeBase,
+    /// The subject and object kinds each relation requires.
+    pub(super) definitions: &'a HashMap<String, SideKinds>,
+    /// The sources defined in `sources` sections, by id.
+    pub(super) source_index: &'a HashMap<String, SourceId>,
+}
+
+/// The sections of a reference file whose items are resolved per file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum Section {
+    /// `facts`.
+    Facts,
+    /// `completeness`.
+    Completeness,
+}
+
+/// Where a fact or record is: its file, section and position. Problems found in different tasks
+/// are put in file order by it.
+pub(super) type ItemKey = (FileId, Section, u32);
+
+/// One file's facts, records and inline sources, resolved, and the problems found in them.
+pub(super) struct FileRows {
+    pub(super) facts: Vec<Fact>,
+    pub(super) completeness: Vec<Completeness>,
+    /// Its inline sources, every one, in the order they were written.
+    pub(super) sources: Vec<Source>,
+    pub(super) problems: Vec<(ItemKey, LoadProblem)>,
+}
+
+/// Resolves one file's staged facts and records.
+struct FileResolver<'a> {
+    headers: &'a Headers<'a>,
+    file: &'a FileRef,
+    names: &'a [Box<str>],
+    /// The entity each name of the file is, once looked up (`Some(None)`: none is).
+    entities: Vec<Option<Option<EntityId>>>,
+    /// The id the file's first inline source is stored under.
+    inline_base: u32,
+    rows: FileRows,
+}
+
+impl Headers<'_> {
+    /// Resolves a file's facts and records; its inline sources are stored from `inline_base` on.
+    pub(super) fn resolve(&self, file: &FileRef, body: StagedBody, inline_base: u32) -> FileRows {
+        let StagedBody {
+            names,
+            facts,
+            completeness,
+            inline,
+        } = body;
+        let mut resolver = FileResolver {
+            headers: self,
+            file,
+            names: &names,
+            entities: vec![None; names.len()],
+            inline_base,
+            rows: FileRows {
+                facts: Vec::with_capacity(facts.len()),
+                completeness: Vec::with_capacity(completeness.len()),
+                sources: inline
+                    .into_iter()
+                    .map(|(index, source)| source_of(file.id, index, source))
+                    .collect(),
+                problems: Vec::new(),
+            },
+        };
+        for (index, fact) in facts.into_iter().enumerate() {
+            resolver.add_fact(index, fact);
+        }
+        for (index, record) in completeness.into_iter().enumerate() {
+            resolver.add_completeness(index, record);
+        }
+        resolver.rows
+    }
+}
+
+impl<'a> FileResolver<'a> {
+    fn problem(&mut self, item: &Item<'_>, message: impl Into<String>, help: Option<String>) {
+        let section = match item.section {
+            "completeness" => Section::Completeness,
+            _ => Section::Facts,
+        };
+        let key = (self.file.id, section, item_index(item.index));
+        self.rows.problems.push((key, item.problem(message, help)));
+    }
+
+    fn add_fact(&mut self, index: usize, fact: StagedFact) {
+        let (kb, file, names) = (self.headers.kb, self.file, self.names);
         let name_of = |name: Name| -> &str { &names[name as usize] };
         let mut item = Item::new(&file.name, "facts", index, fact.id.map(name_of));
         let name = name_of(fact.relation);
-        let Some(&declared_id) = self.kb.relation_index.get(name) else {
-            let help = closest(name, self.kb.relation_index.keys());
+        let Some(&declared_id) = kb.relation_index.get(name) else {
+            let help = closest(name, kb.relation_index.keys());
             self.problem(
                 &item.field("relation"),
                 format!("unknown relation '{name}'"),
@@ -33,16 +119,12 @@ impl Builder {
             return;
         };
         let (kind, inverse) = {
-            let relation = self.kb.relation(declared_id);
+            let relation = kb.relation(declared_id);
             (relation.kind, relation.inverse)
         };
         let (subject_kind, object_kind) = self.relation_definition(name);
-        let subject = self.entity_ref(
-            &item.field("subject"),
-            name_of(fact.subject),
-            subject_kind.as_deref(),
-        );
-        let object = match (fact.object.map(name_of), kind) {
+        let subject = self.entity_ref(&item.field("subject"), fact.subject, subject_kind);
+        let object = match (fact.object, kind) {
             (Some(_), RelationKind::Quantity) => {
                 self.problem(
                     &item.field("object"),
@@ -51,9 +133,7 @@ impl Builder {
                 );
                 None
             }
-            (Some(object), _) => {
-                self.entity_ref(&item.field("object"), object, object_kind.as_deref())
-            }
+            (Some(object), _) => self.entity_ref(&item.field("object"), object, object_kind),
             (None, RelationKind::Quantity) => None,
             (None, _) => {
                 self.problem(&item, format!("a fact of '{name}' needs an `object`"), None);
@@ -62,7 +142,7 @@ impl Builder {
         };
         let value = match (fact.value.as_deref(), kind) {
             (Some(value), RelationKind::Quantity) => {
-                let unit = &self.kb.relation(declared_id).unit;
+                let unit = &kb.relation(declared_id).unit;
                 if value.unit != *unit {
                     let expected = unit.as_deref().unwrap_or("no unit").to_owned();
                     self.problem(
@@ -97,12 +177,12 @@ impl Builder {
         let time = self.fact_time(&item, &fact.times, fact.negative, kind);
         let mut qualifiers = BTreeMap::new();
         for &(key, value) in &fact.qualifiers {
-            let (key, value) = (name_of(key), name_of(value));
+            let key = name_of(key);
             let field = item.field(format!("qualifiers.{key}"));
-            let declared = self.kb.relation(declared_id).qualifiers.get(key).cloned();
+            let declared = kb.relation(declared_id).qualifiers.get(key).cloned();
             match declared {
                 None => {
-                    let known = &self.kb.relation(declared_id).qualifiers;
+                    let known = &kb.relation(declared_id).qualifiers;
                     let help = if known.is_empty() {
                         Some(format!("'{name}' declares no qualifiers"))
                     } else {
@@ -117,7 +197,7 @@ impl Builder {
                 }
             }
         }
-        let sources = self.source_refs(file, staged, &item.field("sources"), &fact.sources);
+        let sources = self.source_refs(&item.field("sources"), &fact.sources);
         let (Some(subject), Some(time)) = (subject, time) else {
             return;
         };
@@ -145,14 +225,7 @@ impl Builder {
             );
             return;
         }
-        if let Some(other) = self.ids.get(&id) {
-            let message = format!("duplicate fact id '{id}' (also in {other})");
-            let help = Some("give one of the facts an `id` of its own".to_owned());
-            self.problem(&item.field("id"), message, help);
-            return;
-        }
-        self.ids.insert(Arc::clone(&id), Arc::clone(&file.name));
-        self.kb.facts.push(Fact {
+        self.rows.facts.push(Fact {
             index: item_index(index),
             id,
             file: file.id,
@@ -163,21 +236,78 @@ impl Builder {
             time,
             negative: fact.negative,
             qualifiers,
-            sources: sources.into(),
+            sources,
             reviewed: fact.reviewed,
             note: fact.note,
         });
     }
 
     /// The subject and object kinds a relation requires, from its definition.
-    pub(super) fn relation_definition(&self, relation: &str) -> SideKinds {
-        self.definitions
+    fn relation_definition(&self, relation: &str) -> (Option<&'a str>, Option<&'a str>) {
+        let headers: &'a Headers<'a> = self.headers;
+        headers
+            .definitions
             .get(relation)
-            .cloned()
-            .unwrap_or((None, None))
+            .map_or((None, None), |(subject, object)| {
+                (subject.as_deref(), object.as_deref())
+            })
     }
 
-    pub(super) fn fact_time(
+    /// The entity a name of the file is, if it is one of `kind`.
+    fn entity_ref(&mut self, item: &Item<'_>, name: Name, kind: Option<&str>) -> Option<EntityId> {
+        let (kb, id) = (self.headers.kb, &*self.names[name as usize]);
+        let known = *self.entities[name as usize].get_or_insert_with(|| kb.entity_id(id));
+        let Some(entity) = known else {
+            let help = closest(id, kb.entity_index.keys());
+            self.problem(item, format!("unknown entity '{id}'"), help);
+            return None;
+        };
+        if let Some(kind) = kind {
+            let actual = &kb.entity(entity).kind;
+            if actual != kind {
+                self.problem(
+                    item,
+                    format!("'{id}' is a {actual}, but a {kind} is needed here"),
+                    None,
+                );
+                return None;
+            }
+        }
+        Some(entity)
+    }
+
+    fn source_refs(&mut self, item: &Item<'_>, refs: &[StagedSource]) -> Box<[SourceId]> {
+        if refs.is_empty() {
+            self.problem(
+                item,
+                "no source: every fact and record needs at least one source that someone read",
+                None,
+            );
+        }
+        let mut ids = Vec::with_capacity(refs.len());
+        for (number, source) in refs.iter().enumerate() {
+            match *source {
+                StagedSource::Id(id) => {
+                    let (headers, id) = (self.headers, &*self.names[id as usize]);
+                    match headers.source_index.get(id) {
+                        Some(&source) => ids.push(source),
+                        None => {
+                            let help = closest(id, headers.source_index.keys());
+                            self.problem(
+                                &item.field(format!("[{number}]")),
+                                format!("unknown source '{id}'"),
+                                help,
+                            );
+                        }
+                    }
+                }
+                StagedSource::Inline(at) => ids.push(SourceId(self.inline_base + at)),
+            }
+        }
+        ids.into()
+    }
+
+    fn fact_time(
         &mut self,
         item: &Item<'_>,
         fact: &Times,
@@ -253,19 +383,13 @@ impl Builder {
         }
     }
 
-    pub(super) fn add_completeness(
-        &mut self,
-        file: &FileRef,
-        staged: &mut Staged<'_>,
-        index: usize,
-        record: StagedRecord,
-    ) {
-        let names = staged.names;
+    fn add_completeness(&mut self, index: usize, record: StagedRecord) {
+        let (kb, file, names) = (self.headers.kb, self.file, self.names);
         let name_of = |name: Name| -> &str { &names[name as usize] };
         let item = Item::new(&file.name, "completeness", index, record.id.map(name_of));
         let relation_name = name_of(record.relation);
-        let Some(&relation) = self.kb.relation_index.get(relation_name) else {
-            let help = closest(relation_name, self.kb.relation_index.keys());
+        let Some(&relation) = kb.relation_index.get(relation_name) else {
+            let help = closest(relation_name, kb.relation_index.keys());
             self.problem(
                 &item.field("relation"),
                 format!("unknown relation '{relation_name}'"),
@@ -273,14 +397,16 @@ impl Builder {
             );
             return;
         };
-        let mirrored = self.kb.relation(relation).inverse;
+        let mirrored = kb.relation(relation).inverse;
         let (subject_kind, object_kind) = self.relation_definition(relation_name);
         let subject_name = record.subject.map(name_of);
         let object_name = record.object.map(name_of);
-        let subject = subject_name
-            .map(|id| self.entity_ref(&item.field("subject"), id, subject_kind.as_deref()));
-        let object = object_name
-            .map(|id| self.entity_ref(&item.field("object"), id, object_kind.as_deref()));
+        let subject = record
+            .subject
+            .map(|name| self.entity_ref(&item.field("subject"), name, subject_kind));
+        let object = record
+            .object
+            .map(|name| self.entity_ref(&item.field("object"), name, object_kind));
         if subject.is_none() && object.is_none() {
             self.problem(
                 &item,
@@ -295,7 +421,7 @@ impl Builder {
                 None,
             );
         }
-        let sources = self.source_refs(file, staged, &item.field("sources"), &record.sources);
+        let sources = self.source_refs(&item.field("sources"), &record.sources);
         if matches!(subject, Some(None)) || matches!(object, Some(None)) {
             return;
         }
@@ -313,21 +439,11 @@ impl Builder {
                     record.to
                 )
             });
-        if let Some(other) = self.ids.get(id.as_str()) {
-            self.problem(
-                &item.field("id"),
-                format!("duplicate id '{id}' (also in {other})"),
-                None,
-            );
-            return;
-        }
-        self.ids
-            .insert(Arc::from(id.as_str()), Arc::clone(&file.name));
         let (relation, subject, object) = match mirrored {
             Some(mirrored) => (mirrored, object.flatten(), subject.flatten()),
             None => (relation, subject.flatten(), object.flatten()),
         };
-        self.kb.completeness.push(Completeness {
+        self.rows.completeness.push(Completeness {
             index: item_index(index),
             id: id.into(),
             file: file.id,
@@ -336,7 +452,7 @@ impl Builder {
             object,
             from: record.from,
             to: record.to,
-            sources: sources.into(),
+            sources,
             reviewed: record.reviewed,
             note: record.note,
         });

@@ -3,86 +3,83 @@
 
 use std::collections::BTreeMap;
 
-use claims_parser::{Language, LexRelation, LexiconBuilder, LexiconError, Tense};
+use claims_parser::{Language, LexRelation, Lexicon, LexiconBuilder, LexiconError, Tense};
 
 use super::LoadProblem;
-use super::builder::{Builder, FileRef, Item};
+use super::builder::{FileRef, Item};
+use crate::kb::KnowledgeBase;
 use crate::model::ReferenceFile;
 
-impl Builder {
-    /// Builds the lexicon, and returns the problems of its phrasings.
-    pub(super) fn build_lexicon(
-        &mut self,
-        files: &[(&FileRef, &ReferenceFile)],
-    ) -> Vec<LoadProblem> {
-        let mut lexicon = LexiconBuilder::new();
-        for entity in &self.kb.entities {
-            lexicon.entity(&entity.id, &entity.name, &entity.kind);
-            for (language, names) in &entity.aliases {
-                for name in names {
-                    // Empty aliases were reported when the entity was added.
-                    let _ = lexicon.alias(&entity.id, *language, name);
-                }
-            }
-            for (language, names) in &entity.demonyms {
-                for name in names {
-                    // Empty demonyms were reported when the entity was added.
-                    let _ = lexicon.demonym(&entity.id, *language, name);
-                }
+/// Builds the lexicon of the merged entities and relations, with the problems of its phrasings.
+pub(super) fn build_lexicon(
+    kb: &KnowledgeBase,
+    files: &[(&FileRef, &ReferenceFile)],
+) -> (Lexicon, Vec<LoadProblem>) {
+    let mut lexicon = LexiconBuilder::new();
+    for entity in &kb.entities {
+        lexicon.entity(&entity.id, &entity.name, &entity.kind);
+        for (language, names) in &entity.aliases {
+            for name in names {
+                // Empty aliases were reported when the entity was added.
+                let _ = lexicon.alias(&entity.id, *language, name);
             }
         }
-        let mut problems = Vec::new();
-        for &(file, reference) in files {
-            for (index, relation) in reference.relations.iter().enumerate() {
-                if self
-                    .kb
-                    .relation_index
-                    .get(&relation.id)
-                    .map(|id| self.kb.relation(*id).file)
-                    != Some(file.id)
-                {
-                    continue;
-                }
-                let mut lex_relation = LexRelation::new(&relation.id, relation.kind);
-                lex_relation.subject_kind = relation.subject.clone();
-                lex_relation.object_kind = relation.object.clone();
-                lex_relation.unit = relation.unit.clone();
-                lexicon.relation(lex_relation);
-                let item = Item::new(&file.name, "relations", index, Some(&relation.id));
-                let id = relation.id.as_str();
-                let mut add = |field: &str, phrasings, add: Adder| {
-                    add_each(&mut lexicon, &mut problems, &item, field, phrasings, add);
-                };
-                add(
-                    "phrasings",
-                    &relation.phrasings,
-                    &|lexicon, language, template| {
-                        lexicon.phrasing(id, language, Tense::Present, template)
-                    },
-                );
-                add(
-                    "past_phrasings",
-                    &relation.past_phrasings,
-                    &|lexicon, language, template| {
-                        lexicon.phrasing(id, language, Tense::Past, template)
-                    },
-                );
-                add(
-                    "titles",
-                    &relation.titles,
-                    &|lexicon, language, template| lexicon.title(id, language, template),
-                );
-                for (entity, phrasings) in &relation.naming_phrasings {
-                    let field = format!("naming_phrasings.{entity}");
-                    add(&field, phrasings, &|lexicon, language, template| {
-                        lexicon.naming_phrasing(id, language, template, entity)
-                    });
-                }
+        for (language, names) in &entity.demonyms {
+            for name in names {
+                // Empty demonyms were reported when the entity was added.
+                let _ = lexicon.demonym(&entity.id, *language, name);
             }
         }
-        self.kb.lexicon = lexicon.build();
-        problems
     }
+    let mut problems = Vec::new();
+    for &(file, reference) in files {
+        for (index, relation) in reference.relations.iter().enumerate() {
+            if kb
+                .relation_index
+                .get(&relation.id)
+                .map(|id| kb.relation(*id).file)
+                != Some(file.id)
+            {
+                continue;
+            }
+            let mut lex_relation = LexRelation::new(&relation.id, relation.kind);
+            lex_relation.subject_kind = relation.subject.clone();
+            lex_relation.object_kind = relation.object.clone();
+            lex_relation.unit = relation.unit.clone();
+            lexicon.relation(lex_relation);
+            let item = Item::new(&file.name, "relations", index, Some(&relation.id));
+            let id = relation.id.as_str();
+            let mut add = |field: &str, phrasings, add: Adder| {
+                add_each(&mut lexicon, &mut problems, &item, field, phrasings, add);
+            };
+            add(
+                "phrasings",
+                &relation.phrasings,
+                &|lexicon, language, template| {
+                    lexicon.phrasing(id, language, Tense::Present, template)
+                },
+            );
+            add(
+                "past_phrasings",
+                &relation.past_phrasings,
+                &|lexicon, language, template| {
+                    lexicon.phrasing(id, language, Tense::Past, template)
+                },
+            );
+            add(
+                "titles",
+                &relation.titles,
+                &|lexicon, language, template| lexicon.title(id, language, template),
+            );
+            for (entity, phrasings) in &relation.naming_phrasings {
+                let field = format!("naming_phrasings.{entity}");
+                add(&field, phrasings, &|lexicon, language, template| {
+                    lexicon.naming_phrasing(id, language, template, entity)
+                });
+            }
+        }
+    }
+    (lexicon.build(), problems)
 }
 
 /// Adds one phrasing to the lexicon (a phrasing, a title, a phrasing naming a side).

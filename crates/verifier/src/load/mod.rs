@@ -1,5 +1,6 @@
-//! Loading reference data: find the files of each root, parse each on its own (in parallel), then
-//! merge, validate and index. Every problem is reported, not only the first.
+//! Loading reference data: find the files of each root, parse each on its own (in parallel), merge
+//! their sources, entities and relations, resolve each file's facts and records on its own (in
+//! parallel), then index. Every problem is reported, not only the first, in file order.
 
 use rayon::prelude::*;
 use std::collections::HashSet;
@@ -11,6 +12,7 @@ use crate::yaml;
 
 mod builder;
 mod facts;
+mod ids;
 mod lexicon;
 mod stage;
 mod walk;

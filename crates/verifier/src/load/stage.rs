@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use claims_parser::PartialDate;
 
+use super::builder::item_index;
 use crate::model::{CompletenessDef, FactDef, ReferenceFile, SourceDef, SourceRef, ValueDef};
 
 /// A name in a [`StagedFile`]'s table.
@@ -17,12 +18,19 @@ pub(super) type Name = u32;
 pub(super) struct StagedFile {
     /// Its sources, entities and relations (its facts and records taken out).
     pub(super) header: ReferenceFile,
+    /// Its facts and records.
+    pub(super) body: StagedBody,
+}
+
+/// A file's facts and completeness records, staged.
+pub(super) struct StagedBody {
     /// Every name its facts and records use, once.
     pub(super) names: Vec<Box<str>>,
     pub(super) facts: Vec<StagedFact>,
     pub(super) completeness: Vec<StagedRecord>,
-    /// The sources written in place, each taken when its fact or record is merged.
-    pub(super) inline: Vec<Option<SourceDef>>,
+    /// The sources written in place, in the order they were written, each with the position of
+    /// its fact or record in its section.
+    pub(super) inline: Vec<(u32, SourceDef)>,
 }
 
 /// A source of a staged fact or record: by id, or written in place.
@@ -30,7 +38,7 @@ pub(super) struct StagedFile {
 pub(super) enum StagedSource {
     /// The id of a source defined in a `sources` section.
     Id(Name),
-    /// The position of an inline source in [`StagedFile::inline`].
+    /// The position of an inline source in [`StagedBody::inline`].
     Inline(u32),
 }
 
@@ -72,22 +80,25 @@ pub(super) struct StagedRecord {
     pub(super) note: Option<Box<str>>,
 }
 
-/// Builds a file's name table.
+/// Builds a file's name table: each name kept once, as the key of its number.
 #[derive(Default)]
 struct Interner {
-    names: Vec<Box<str>>,
-    index: HashMap<String, Name>,
+    index: HashMap<String, Name, foldhash::fast::RandomState>,
 }
 
 impl Interner {
     fn name(&mut self, name: String) -> Name {
-        if let Some(&known) = self.index.get(&name) {
-            return known;
+        let next = self.index.len() as Name;
+        *self.index.entry(name).or_insert(next)
+    }
+
+    /// The names, each at its number.
+    fn into_names(self) -> Vec<Box<str>> {
+        let mut names = vec![Box::<str>::default(); self.index.len()];
+        for (name, number) in self.index {
+            names[number as usize] = name.into_boxed_str();
         }
-        let next = self.names.len() as Name;
-        self.names.push(name.as_str().into());
-        self.index.insert(name, next);
-        next
+        names
     }
 }
 
@@ -97,19 +108,20 @@ pub(super) fn stage(mut file: ReferenceFile) -> StagedFile {
     let records = std::mem::take(&mut file.completeness);
     let mut interner = Interner::default();
     let mut inline = Vec::new();
-    let mut sources = |interner: &mut Interner, refs: Vec<SourceRef>| -> Box<[StagedSource]> {
-        refs.into_iter()
-            .map(|source| match source {
-                SourceRef::Id(id) => StagedSource::Id(interner.name(id)),
-                SourceRef::Inline(source) => {
-                    inline.push(Some(source));
-                    StagedSource::Inline((inline.len() - 1) as u32)
-                }
-            })
-            .collect()
-    };
+    let mut sources =
+        |interner: &mut Interner, index: usize, refs: Vec<SourceRef>| -> Box<[StagedSource]> {
+            refs.into_iter()
+                .map(|source| match source {
+                    SourceRef::Id(id) => StagedSource::Id(interner.name(id)),
+                    SourceRef::Inline(source) => {
+                        inline.push((item_index(index), source));
+                        StagedSource::Inline((inline.len() - 1) as u32)
+                    }
+                })
+                .collect()
+        };
     let mut staged_facts = Vec::with_capacity(facts.len());
-    for fact in facts {
+    for (index, fact) in facts.into_iter().enumerate() {
         let FactDef {
             id,
             relation,
@@ -140,13 +152,13 @@ pub(super) fn stage(mut file: ReferenceFile) -> StagedFile {
             },
             negative,
             qualifiers: qualifiers_of(&mut interner, qualifiers),
-            sources: sources(&mut interner, refs),
+            sources: sources(&mut interner, index, refs),
             reviewed,
             note: note.map(String::into_boxed_str),
         });
     }
     let mut staged_records = Vec::with_capacity(records.len());
-    for record in records {
+    for (index, record) in records.into_iter().enumerate() {
         let CompletenessDef {
             id,
             relation,
@@ -165,17 +177,19 @@ pub(super) fn stage(mut file: ReferenceFile) -> StagedFile {
             object: object.map(|object| interner.name(object)),
             from,
             to,
-            sources: sources(&mut interner, refs),
+            sources: sources(&mut interner, index, refs),
             reviewed,
             note: note.map(String::into_boxed_str),
         });
     }
     StagedFile {
         header: file,
-        names: interner.names,
-        facts: staged_facts,
-        completeness: staged_records,
-        inline,
+        body: StagedBody {
+            names: interner.into_names(),
+            facts: staged_facts,
+            completeness: staged_records,
+            inline,
+        },
     }
 }
 
