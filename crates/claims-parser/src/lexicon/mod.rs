@@ -597,11 +597,10 @@ impl LexiconBuilder {
 
     /// The finished lexicon.
     pub fn build(mut self) -> Lexicon {
-        self.lexicon
-            .alias_texts
-            .sort_by_cached_key(|(alias, folded, _)| {
-                (folded.chars().count(), folded.clone(), alias.clone())
-            });
+        fn key((alias, folded, _): &(String, String, usize)) -> (usize, &str, &str) {
+            (folded.chars().count(), folded, alias)
+        }
+        self.lexicon.alias_texts.sort_by(|a, b| key(a).cmp(&key(b)));
         self.lexicon
     }
 }

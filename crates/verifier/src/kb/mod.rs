@@ -2,7 +2,6 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
-use std::sync::Arc;
 
 use claims_parser::{Language, Lexicon, PartialDate, RelationKind};
 use jiff::civil::Date;
@@ -151,7 +150,7 @@ pub struct Fact {
     /// Its position in its file's section (`facts[index]`).
     pub index: u32,
     /// Its stable id, given or derived from its content.
-    pub id: Arc<str>,
+    pub id: Box<str>,
     /// The file it is written in.
     pub file: FileId,
     /// The relation.
@@ -160,8 +159,8 @@ pub struct Fact {
     pub subject: EntityId,
     /// The object, except for quantity relations.
     pub object: Option<EntityId>,
-    /// The value, for quantity relations.
-    pub value: Option<Value>,
+    /// The value, for quantity relations (boxed: most facts have none).
+    pub value: Option<Box<Value>>,
     /// When it holds.
     pub time: FactTime,
     /// Whether it states that the relation did not hold.
@@ -311,36 +310,58 @@ impl KnowledgeBase {
         self.by_pair.get(&(relation, subject, object))
     }
 
-    /// Builds the indexes of facts and completeness records, once every one is in.
+    /// Builds the indexes of facts and completeness records, once every one is in, side by side.
     pub(crate) fn index(&mut self) {
+        let facts = &self.facts;
         let ids = || {
-            self.facts
+            facts
                 .iter()
                 .enumerate()
                 .map(|(index, fact)| (FactId(index as u32), fact))
         };
-        self.by_subject = Postings::from_pairs(
-            ids()
-                .map(|(id, fact)| ((fact.relation, fact.subject), id))
-                .collect(),
+        let by_subject = || {
+            Postings::from_pairs(
+                ids()
+                    .map(|(id, fact)| ((fact.relation, fact.subject), id))
+                    .collect(),
+            )
+        };
+        let by_object = || {
+            Postings::from_pairs(
+                ids()
+                    .filter_map(|(id, fact)| Some(((fact.relation, fact.object?), id)))
+                    .collect(),
+            )
+        };
+        let by_pair = || {
+            Postings::from_pairs(
+                ids()
+                    .filter_map(|(id, fact)| {
+                        Some(((fact.relation, fact.subject, fact.object?), id))
+                    })
+                    .collect(),
+            )
+        };
+        let records = &self.completeness;
+        let completeness_by_key = || {
+            Postings::from_pairs(
+                records
+                    .iter()
+                    .enumerate()
+                    .map(|(index, record)| {
+                        ((record.relation, record.subject, record.object), index)
+                    })
+                    .collect(),
+            )
+        };
+        let ((by_subject, by_object), (by_pair, completeness_by_key)) = rayon::join(
+            || rayon::join(by_subject, by_object),
+            || rayon::join(by_pair, completeness_by_key),
         );
-        self.by_object = Postings::from_pairs(
-            ids()
-                .filter_map(|(id, fact)| Some(((fact.relation, fact.object?), id)))
-                .collect(),
-        );
-        self.by_pair = Postings::from_pairs(
-            ids()
-                .filter_map(|(id, fact)| Some(((fact.relation, fact.subject, fact.object?), id)))
-                .collect(),
-        );
-        self.completeness_by_key = Postings::from_pairs(
-            self.completeness
-                .iter()
-                .enumerate()
-                .map(|(index, record)| ((record.relation, record.subject, record.object), index))
-                .collect(),
-        );
+        self.by_subject = by_subject;
+        self.by_object = by_object;
+        self.by_pair = by_pair;
+        self.completeness_by_key = completeness_by_key;
     }
 
     /// The latest date any of a fact's sources was read, or its review date if later.

@@ -2,6 +2,7 @@
 
 use std::hash::Hash;
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 /// Values grouped by key: every group is one contiguous run of one array, found by one hash
@@ -28,19 +29,19 @@ impl<K, V> Default for Postings<K, V> {
     }
 }
 
-impl<K: Hash + Eq + Ord + Copy, V> Postings<K, V> {
+impl<K: Hash + Eq + Ord + Copy + Send, V: Copy + Send> Postings<K, V> {
     /// Groups `pairs` by key. Values of one key keep their order.
     pub(crate) fn from_pairs(mut pairs: Vec<(K, V)>) -> Self {
-        pairs.sort_by_key(|&(key, _)| key);
-        let mut runs = FxHashMap::default();
-        let mut values = Vec::with_capacity(pairs.len());
-        for (key, value) in pairs {
-            let at = values.len() as u32;
-            runs.entry(key)
-                .and_modify(|run: &mut (u32, u32)| run.1 += 1)
-                .or_insert((at, 1));
-            values.push(value);
+        pairs.par_sort_by_key(|&(key, _)| key);
+        let groups = || pairs.chunk_by(|a, b| a.0 == b.0);
+        let mut runs = FxHashMap::with_capacity_and_hasher(groups().count(), Default::default());
+        let mut at = 0;
+        for group in groups() {
+            let length = group.len() as u32;
+            runs.insert(group[0].0, (at, length));
+            at += length;
         }
+        let values = pairs.iter().map(|&(_, value)| value).collect();
         Postings { runs, values }
     }
 }

@@ -26,8 +26,9 @@ pub(super) struct Builder {
     pub(super) kb: KnowledgeBase,
     pub(super) problems: Vec<LoadProblem>,
     pub(super) source_index: HashMap<String, SourceId>,
-    /// Who has each name, per kind of name and language.
-    pub(super) name_owner: HashMap<(NameKind, Language, String), (String, Arc<str>)>,
+    /// Who has each name, per kind of name and language, while entities are merged.
+    pub(super) name_owner:
+        HashMap<(NameKind, Language, String), EntityId, foldhash::fast::RandomState>,
     /// The relations that another relation mirrors.
     pub(super) inverse_targets: Vec<String>,
     /// The subject and object kinds each relation requires.
@@ -159,6 +160,11 @@ impl Builder {
                     (file, (staged.header, staged.body))
                 })
                 .unzip();
+        let mut headers = headers;
+        let entities: Vec<Vec<EntityDef>> = headers
+            .iter_mut()
+            .map(|header| std::mem::take(&mut header.entities))
+            .collect();
         let files: Vec<(&FileRef, &ReferenceFile)> = names.iter().zip(&headers).collect();
         let files = &files;
         for &(file, reference) in files {
@@ -180,11 +186,12 @@ impl Builder {
                 }
             }
         }
-        for &(file, reference) in files {
-            for (index, entity) in reference.entities.iter().enumerate() {
+        for (file, entities) in names.iter().zip(entities) {
+            for (index, entity) in entities.into_iter().enumerate() {
                 self.add_entity(file, index, entity);
             }
         }
+        self.name_owner = HashMap::default();
         for &(file, reference) in files {
             for (index, relation) in reference.relations.iter().enumerate() {
                 self.add_relation(file, index, relation);
@@ -244,7 +251,7 @@ impl Builder {
         self.problems.extend(lexicon_problems);
     }
 
-    pub(super) fn add_entity(&mut self, file: &FileRef, index: usize, entity: &EntityDef) {
+    pub(super) fn add_entity(&mut self, file: &FileRef, index: usize, entity: EntityDef) {
         let item = Item::new(&file.name, "entities", index, Some(&entity.id));
         if !is_valid_id(&entity.id) {
             self.problem(
@@ -263,18 +270,18 @@ impl Builder {
             );
             return;
         }
-        let aliases = self.names(file, &item, &entity.id, NameKind::Alias, &entity.aliases);
-        let demonyms = self.names(file, &item, &entity.id, NameKind::Demonym, &entity.demonyms);
         let id = EntityId(self.kb.entities.len() as u32);
+        let aliases = self.names(&item, id, NameKind::Alias, entity.aliases);
+        let demonyms = self.names(&item, id, NameKind::Demonym, entity.demonyms);
         self.kb.entity_index.insert(entity.id.clone(), id);
         self.kb.entities.push(Entity {
             index,
-            id: entity.id.clone(),
-            name: entity.name.clone(),
-            kind: entity.kind.clone(),
+            id: entity.id,
+            name: entity.name,
+            kind: entity.kind,
             aliases,
             demonyms,
-            wikidata: entity.wikidata.clone(),
+            wikidata: entity.wikidata,
             file: file.id,
         });
     }
@@ -283,11 +290,10 @@ impl Builder {
     /// and no name that reads as another entity's name of that kind in the same language.
     fn names(
         &mut self,
-        file: &FileRef,
         item: &Item,
-        entity: &str,
+        entity: EntityId,
         kind: NameKind,
-        names: &BTreeMap<String, Vec<String>>,
+        names: BTreeMap<String, Vec<String>>,
     ) -> BTreeMap<Language, Vec<String>> {
         let (field, noun, article) = match kind {
             NameKind::Alias => ("aliases", "alias", "an"),
@@ -312,10 +318,13 @@ impl Builder {
                 }
                 let key = (kind, language, folded);
                 match self.name_owner.get(&key) {
-                    Some((owner, owner_file)) if owner != entity => {
+                    Some(&owner) if owner != entity => {
+                        let owner = self.kb.entity(owner);
                         let message = format!(
-                            "{noun} '{name}' ({code}) reads as '{}', already {article} {noun} of '{owner}' in {owner_file}",
-                            key.2
+                            "{noun} '{name}' ({code}) reads as '{}', already {article} {noun} of '{}' in {}",
+                            key.2,
+                            owner.id,
+                            self.kb.file_name(owner.file)
                         );
                         let help = Some(format!(
                             "{article} {noun} names one entity per language: use a longer name"
@@ -323,12 +332,11 @@ impl Builder {
                         self.problem(&located, message, help);
                     }
                     _ => {
-                        self.name_owner
-                            .insert(key, (entity.to_owned(), Arc::clone(&file.name)));
+                        self.name_owner.insert(key, entity);
                     }
                 }
             }
-            checked.insert(language, names.clone());
+            checked.insert(language, names);
         }
         checked
     }

@@ -4,7 +4,6 @@
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
-use std::sync::Arc;
 
 use claims_parser::{PartialDate, RelationKind};
 
@@ -158,10 +157,10 @@ impl<'a> FileResolver<'a> {
                         Some("write the number in digits, such as 10127874".to_owned()),
                     );
                 }
-                Some(Value {
+                Some(Box::new(Value {
                     amount: value.amount,
                     unit: value.unit.clone(),
-                })
+                }))
             }
             (Some(_), _) => {
                 let message = format!("'{name}' is not a quantity relation and takes no `value`");
@@ -209,12 +208,12 @@ impl<'a> FileResolver<'a> {
             (Some(mirrored), Some(object)) => (mirrored, object, Some(subject)),
             _ => (declared_id, subject, object),
         };
-        let id: Arc<str> = match fact.id {
-            Some(id) => Arc::from(name_of(id)),
+        let id: Box<str> = match fact.id {
+            Some(id) => Box::from(name_of(id)),
             None => {
                 let derived = derive_fact_id(&fact, names);
                 item.id = Some(Cow::Owned(derived.clone()));
-                Arc::from(derived)
+                derived.into_boxed_str()
             }
         };
         if !is_valid_id(&id) {
