@@ -17,6 +17,19 @@ use factcheck::{CheckOptions, InputError, SchemaKind};
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// mimalloc's `mi_option_purge_delay` (`mi_option_e` in its `mimalloc.h`, in both its v2 and v3):
+/// how many milliseconds freed memory is kept before it is given back to the system.
+const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+/// Freed memory goes back to the system at once: a cold load frees each file's parsed model and
+/// staged rows as the next are built, and kept for mimalloc's default 10 ms they add to the peak
+/// (at 1M facts: 1.04 GB instead of 1.37 GB; README, "Performance").
+fn give_freed_memory_back_at_once() {
+    // SAFETY: `mi_option_set` only stores an option's value; PURGE_DELAY is an option mimalloc
+    // knows, and 0 one of its documented values.
+    unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, 0) };
+}
+
 fn today() -> jiff::civil::Date {
     jiff::ZonedDateTime::now().date()
 }
@@ -258,6 +271,7 @@ fn parse_error(error: &clap::Error) -> anyhow::Result<ExitCode> {
 }
 
 fn main() -> ExitCode {
+    give_freed_memory_back_at_once();
     let result = match Cli::try_parse() {
         Ok(cli) => run(cli),
         Err(error) => parse_error(&error),
