@@ -11,7 +11,7 @@
 //! entries of the same reference roots.
 
 use std::fs;
-use std::io::{BufWriter, Read, Write};
+use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -98,20 +98,26 @@ impl Cache {
         let cannot_write = |error: &dyn std::fmt::Display| {
             format!("cannot write in {}: {error}", self.dir.display())
         };
-        let file = tempfile::Builder::new()
+        let mut file = tempfile::Builder::new()
             .prefix(".entry-")
             .tempfile_in(&self.dir)
             .map_err(|error| cannot_write(&error))?;
-        let body = postcard::to_stdvec(kb).map_err(|error| cannot_write(&error))?;
-        let mut writer = BufWriter::new(file);
-        writer
-            .write_all(blake3::hash(&body).as_bytes())
-            .and_then(|()| writer.write_all(&body))
+        // The body is written as it is encoded, hashed on its way; its checksum, in front of
+        // it, is written last.
+        file.write_all(&[0; blake3::OUT_LEN])
             .map_err(|error| cannot_write(&error))?;
-        writer.flush().map_err(|error| cannot_write(&error))?;
-        let file = writer
+        let body = Hashing {
+            hasher: blake3::Hasher::new(),
+            inner: BufWriter::new(file),
+        };
+        let Hashing { hasher, inner } =
+            postcard::to_io(kb, body).map_err(|error| cannot_write(&error))?;
+        let mut file = inner
             .into_inner()
             .map_err(|error| cannot_write(&error.error().to_string()))?;
+        file.seek(SeekFrom::Start(0))
+            .and_then(|_| file.write_all(hasher.finalize().as_bytes()))
+            .map_err(|error| cannot_write(&error))?;
         file.persist(self.dir.join(name))
             .map_err(|error| cannot_write(&error.error))?;
         if let Ok(entries) = fs::read_dir(&self.dir) {
@@ -177,22 +183,30 @@ impl<R: Read> Chunks<R> {
 
     /// The hash of every byte of the reader, those after the decoded base included.
     fn rest_hashed(mut self) -> std::io::Result<blake3::Hash> {
-        std::io::copy(&mut self.reader, &mut HashWriter(&mut self.hasher))?;
-        Ok(self.hasher.finalize())
+        let mut rest = Hashing {
+            hasher: self.hasher,
+            inner: std::io::sink(),
+        };
+        std::io::copy(&mut self.reader, &mut rest)?;
+        Ok(rest.hasher.finalize())
     }
 }
 
-/// Feeds what is written to a hasher.
-struct HashWriter<'a>(&'a mut blake3::Hasher);
+/// A writer that hashes what passes through it on its way to `inner`.
+struct Hashing<W> {
+    hasher: blake3::Hasher,
+    inner: W,
+}
 
-impl Write for HashWriter<'_> {
+impl<W: Write> Write for Hashing<W> {
     fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.update(bytes);
-        Ok(bytes.len())
+        let written = self.inner.write(bytes)?;
+        self.hasher.update(&bytes[..written]);
+        Ok(written)
     }
 
     fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
+        self.inner.flush()
     }
 }
 
@@ -225,6 +239,23 @@ impl<'de, R: Read + 'de> postcard::de_flavors::Flavor<'de> for Chunks<R> {
     }
 }
 
+/// The hash of a file's cited name and bytes, the bytes streamed from the file and followed by
+/// their count; `None` if it cannot be read whole or is larger than [`yaml::MOST_FILE_BYTES`].
+fn hash_file(name: &str, path: &Path) -> Option<blake3::Hash> {
+    let file = fs::File::open(path).ok()?;
+    yaml::check_file_size(file.metadata().ok()?.len()).ok()?;
+    let mut hasher = blake3::Hasher::new();
+    hash_field(&mut hasher, name.as_bytes());
+    let before = hasher.count();
+    hasher
+        .update_reader(file.take(yaml::MOST_FILE_BYTES + 1))
+        .ok()?;
+    let length = hasher.count() - before;
+    yaml::check_file_size(length).ok()?;
+    hasher.update(&length.to_le_bytes());
+    Some(hasher.finalize())
+}
+
 /// Adds one length-prefixed field to a key, so that no two sequences of fields hash alike.
 fn hash_field(hasher: &mut blake3::Hasher, bytes: &[u8]) {
     hasher.update(&(bytes.len() as u64).to_le_bytes());
@@ -234,7 +265,7 @@ fn hash_field(hasher: &mut blake3::Hasher, bytes: &[u8]) {
 /// Loads the reference data under `roots` as [`crate::load`] does, through `cache` when given:
 /// the same knowledge base, or the same problems, either way.
 ///
-/// Every file is read and hashed in parallel, its text dropped once hashed; on a miss, the files
+/// Every file is streamed through its hasher, files in parallel; on a miss, the files
 /// are read again as a cold load reads them (from the operating system's page cache, by then).
 pub fn load_cached(
     roots: &[Root],
@@ -250,13 +281,7 @@ pub fn load_cached(
     let hashes: Option<Vec<blake3::Hash>> = found
         .files
         .par_iter()
-        .map(|(name, path)| {
-            let text = yaml::read_text(path).ok()?;
-            let mut hasher = blake3::Hasher::new();
-            hash_field(&mut hasher, name.as_bytes());
-            hash_field(&mut hasher, text.as_bytes());
-            Some(hasher.finalize())
-        })
+        .map(|(name, path)| hash_file(name, path))
         .collect();
     let Some(hashes) = hashes else {
         // A file that cannot be read: the cold load reports it.

@@ -16,7 +16,9 @@ use rustc_hash::FxHashMap;
 ))]
 pub(crate) struct Postings<K, V> {
     /// Each key's run in `values`: its start and length.
+    #[serde(deserialize_with = "super::reserved::map")]
     runs: FxHashMap<K, (u32, u32)>,
+    #[serde(deserialize_with = "super::reserved::vec")]
     values: Vec<V>,
 }
 
