@@ -23,7 +23,7 @@ const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 
 /// Freed memory goes back to the system at once: a cold load frees each file's parsed model and
 /// staged rows as the next are built, and kept for mimalloc's default 10 ms they add to the peak
-/// (at 1M facts: 1.04 GB instead of 1.37 GB; README, "Performance").
+/// (at 1M facts: 0.98-1.00 GB instead of 1.34-1.35 GB; README, "Performance").
 fn give_freed_memory_back_at_once() {
     // SAFETY: `mi_option_set` only stores an option's value; PURGE_DELAY is an option mimalloc
     // knows, and 0 one of its documented values.
