@@ -2,6 +2,7 @@
 //! the problems found, and the [`Item`] a problem is located at.
 
 use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
@@ -310,31 +311,30 @@ impl Builder {
                 continue;
             };
             for (number, name) in names.iter().enumerate() {
-                let located = item.field(format!("{field}.{code}[{number}]"));
+                let located = || item.field(format!("{field}.{code}[{number}]"));
                 let folded = fold(name);
                 if folded.is_empty() {
-                    self.problem(&located, format!("{article} {noun} is empty"), None);
+                    self.problem(&located(), format!("{article} {noun} is empty"), None);
                     continue;
                 }
-                let key = (kind, language, folded);
-                match self.name_owner.get(&key) {
-                    Some(&owner) if owner != entity => {
-                        let owner = self.kb.entity(owner);
-                        let message = format!(
-                            "{noun} '{name}' ({code}) reads as '{}', already {article} {noun} of '{}' in {}",
-                            key.2,
-                            owner.id,
-                            self.kb.file_name(owner.file)
-                        );
-                        let help = Some(format!(
-                            "{article} {noun} names one entity per language: use a longer name"
-                        ));
-                        self.problem(&located, message, help);
+                let owner = match self.name_owner.entry((kind, language, folded)) {
+                    Entry::Vacant(vacant) => {
+                        vacant.insert(entity);
+                        continue;
                     }
-                    _ => {
-                        self.name_owner.insert(key, entity);
-                    }
-                }
+                    Entry::Occupied(occupied) if *occupied.get() == entity => continue,
+                    Entry::Occupied(occupied) => (occupied.key().2.clone(), *occupied.get()),
+                };
+                let (folded, owner) = (owner.0, self.kb.entity(owner.1));
+                let message = format!(
+                    "{noun} '{name}' ({code}) reads as '{folded}', already {article} {noun} of '{}' in {}",
+                    owner.id,
+                    self.kb.file_name(owner.file)
+                );
+                let help = Some(format!(
+                    "{article} {noun} names one entity per language: use a longer name"
+                ));
+                self.problem(&located(), message, help);
             }
             checked.insert(language, names);
         }
