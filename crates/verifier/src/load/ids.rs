@@ -45,3 +45,50 @@ pub(super) fn duplicate_ids(kb: &KnowledgeBase) -> Vec<(ItemKey, LoadProblem)> {
     }
     problems
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::load::load_texts;
+
+    const HEADERS: &str = r#"
+sources:
+  - {id: s, url: "https://example.org/s", title: S, publisher: P, accessed: "2026-01-01"}
+entities:
+  - {id: a, name: A, kind: country}
+  - {id: t, name: T, kind: treaty}
+relations:
+  - {id: party_to, kind: state, subject: country, object: treaty}
+"#;
+
+    fn fact(id: &str, subject: &str) -> String {
+        format!(
+            "  - {{id: {id}, relation: party_to, subject: {subject}, object: t, from: \"2000-01-01\", sources: [s], reviewed: \"2026-01-01\"}}\n"
+        )
+    }
+
+    #[test]
+    fn problems_of_files_resolved_apart_come_in_file_order_citing_the_first_holder() {
+        let first = format!("{HEADERS}facts:\n{}{}", fact("x", "a"), fact("y", "nobody"));
+        let second = format!("facts:\n{}{}", fact("y", "a"), fact("x", "a"));
+        let third = "completeness:\n  - {id: x, relation: party_to, subject: a, from: \"2000-01-01\", to: \"2001-01-01\", sources: [s], reviewed: \"2026-01-01\"}\n";
+        let files = [
+            ("one.yaml".to_owned(), first.as_str()),
+            ("two.yaml".to_owned(), second.as_str()),
+            ("three.yaml".to_owned(), third),
+        ];
+        let problems: Vec<String> = load_texts(&files)
+            .expect_err("the ids repeat")
+            .problems
+            .iter()
+            .map(|problem| problem.to_string().lines().next().unwrap().to_owned())
+            .collect();
+        assert_eq!(
+            problems,
+            [
+                "one.yaml: facts[1].subject (id 'y'): unknown entity 'nobody'",
+                "two.yaml: facts[1].id (id 'x'): duplicate fact id 'x' (also in one.yaml)",
+                "three.yaml: completeness[0].id (id 'x'): duplicate id 'x' (also in one.yaml)",
+            ]
+        );
+    }
+}
