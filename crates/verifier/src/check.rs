@@ -35,9 +35,9 @@ impl From<&Source> for SourceCitation {
     fn from(source: &Source) -> Self {
         SourceCitation {
             id: source.id.as_deref().map(str::to_owned),
-            url: source.url.to_string(),
-            title: source.title.to_string(),
-            publisher: source.publisher.to_string(),
+            url: source.url().to_owned(),
+            title: source.title().to_owned(),
+            publisher: source.publisher().to_owned(),
             accessed: source.accessed,
             published: source.published,
         }

@@ -91,12 +91,8 @@ pub struct Relation {
 pub struct Source {
     /// Its id, if it was defined with one.
     pub id: Option<Box<str>>,
-    /// Its address.
-    pub url: Box<str>,
-    /// Its title.
-    pub title: Box<str>,
-    /// Its publisher.
-    pub publisher: Box<str>,
+    /// Its address, title and publisher.
+    pub texts: SourceTexts,
     /// When it was read.
     pub accessed: PartialDate,
     /// When it was published, if known.
@@ -105,6 +101,59 @@ pub struct Source {
     pub file: FileId,
     /// Its position in its file's `sources` (for a source written inline in a fact, the fact's).
     pub index: u32,
+}
+
+impl Source {
+    /// Its address.
+    pub fn url(&self) -> &str {
+        self.texts.url()
+    }
+
+    /// Its title.
+    pub fn title(&self) -> &str {
+        self.texts.title()
+    }
+
+    /// Its publisher.
+    pub fn publisher(&self) -> &str {
+        self.texts.publisher()
+    }
+}
+
+/// A source's address, title and publisher, kept in one string: a million sources are a million
+/// allocations, not three million.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct SourceTexts {
+    /// The three, one after the other.
+    text: Box<str>,
+    /// Where the title and the publisher begin in `text`.
+    starts: [u32; 2],
+}
+
+impl SourceTexts {
+    /// The texts of a source. Each is shorter than a reference file, so fewer than 2^32 bytes.
+    pub fn new(url: &str, title: &str, publisher: &str) -> SourceTexts {
+        let start = |length: usize| u32::try_from(length).expect("a source's texts fit a file");
+        SourceTexts {
+            text: [url, title, publisher].concat().into_boxed_str(),
+            starts: [start(url.len()), start(url.len() + title.len())],
+        }
+    }
+
+    /// The address.
+    pub fn url(&self) -> &str {
+        &self.text[..self.starts[0] as usize]
+    }
+
+    /// The title.
+    pub fn title(&self) -> &str {
+        &self.text[self.starts[0] as usize..self.starts[1] as usize]
+    }
+
+    /// The publisher.
+    pub fn publisher(&self) -> &str {
+        &self.text[self.starts[1] as usize..]
+    }
 }
 
 /// When a fact holds.

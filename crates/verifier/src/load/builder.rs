@@ -15,7 +15,9 @@ use super::ids::duplicate_ids;
 use super::lexicon::build_lexicon;
 use super::stage::{StagedBody, StagedFile};
 use super::{LoadProblem, Location};
-use crate::kb::{Entity, EntityId, FileId, KnowledgeBase, Relation, RelationId, Source, SourceId};
+use crate::kb::{
+    Entity, EntityId, FileId, KnowledgeBase, Relation, RelationId, Source, SourceId, SourceTexts,
+};
 use crate::model::{EntityDef, ReferenceFile, RelationDef, SourceDef};
 
 /// The entity kinds a relation requires of its subject and object, if any.
@@ -428,13 +430,11 @@ impl Builder {
 }
 
 /// A source as stored: defined in `file`, at `index` in its `sources` section (an inline source:
-/// its fact's or record's position), its strings moved, not copied.
+/// its fact's or record's position).
 pub(super) fn source_of(file: FileId, index: u32, source: SourceDef) -> Source {
     Source {
         id: source.id.map(String::into_boxed_str),
-        url: source.url.into_boxed_str(),
-        title: source.title.into_boxed_str(),
-        publisher: source.publisher.into_boxed_str(),
+        texts: SourceTexts::new(&source.url, &source.title, &source.publisher),
         accessed: source.accessed,
         published: source.published,
         file,
