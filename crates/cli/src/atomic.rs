@@ -23,9 +23,24 @@ fn pending() -> MutexGuard<'static, Vec<PathBuf>> {
 /// that no reader ever sees it half written. A new file gets the permissions of any file the
 /// process creates (`0o666` less the umask, on Unix); a replaced file keeps its own.
 pub fn write_atomically(path: &Path, contents: &str) -> Result<(), InputError> {
+    write_atomically_with(path, |file| file.write_all(contents.as_bytes()))
+}
+
+/// Writes to `path` atomically what `write` writes to the file it is given, through a buffer, as
+/// [`write_atomically`] does.
+pub fn write_atomically_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), InputError> {
     let error = |e: io::Error| InputError(format!("error: cannot write {}: {e}", path.display()));
-    let mut file = begin(path).map_err(error)?;
-    let written = file.write_all(contents.as_bytes());
+    let file = begin(path).map_err(error)?;
+    let mut buffered = io::BufWriter::new(file);
+    let written = write(&mut buffered).and_then(|()| buffered.flush());
+    // A buffer that could not be flushed is dropped with the file: `written` holds why.
+    let file = match buffered.into_inner() {
+        Ok(file) => file,
+        Err(unflushed) => unflushed.into_inner().into_parts().0,
+    };
     finish(file, written, path).map_err(error)
 }
 

@@ -18,7 +18,7 @@ use verifier::lint::{Finding, Level};
 use verifier::load::slash_path;
 use verifier::{ClaimVerdict, Dates, DocumentReport, KnowledgeBase, diagnostics, report};
 
-pub use atomic::{abandon_write, write_atomically};
+pub use atomic::{abandon_write, write_atomically, write_atomically_with};
 pub use draft::{DraftInput, draft};
 pub use explain::{Reading, ReadingError, explain, read_in_either_language};
 
@@ -115,12 +115,32 @@ pub struct CheckOptions {
 /// What a `check` produced.
 #[derive(Debug, Clone)]
 pub struct CheckOutcome {
-    /// The rendered report.
-    pub output: String,
+    /// The report.
+    pub report: Report,
     /// Every claim's verdict, for `--fail-on`.
     pub verdicts: Vec<ClaimVerdict>,
     /// Whether some claim's verdict today differs from its verdict at publication.
     pub changed: bool,
+}
+
+/// A check's report: rendered, or, as JSON, the reports themselves, encoded as they are written
+/// so that the text of a large report is never held whole beside them.
+#[derive(Debug, Clone)]
+pub enum Report {
+    /// A report rendered as text, Markdown, ClaimReview, GitHub annotations or SARIF.
+    Rendered(String),
+    /// The reports, to be written as the JSON report.
+    Json(Vec<DocumentReport>),
+}
+
+impl Report {
+    /// Writes the report to `writer`.
+    pub fn write_to(&self, mut writer: impl std::io::Write) -> std::io::Result<()> {
+        match self {
+            Report::Rendered(text) => writer.write_all(text.as_bytes()),
+            Report::Json(reports) => report::write_json(reports, writer),
+        }
+    }
 }
 
 /// Finds `relative` in `start` or one of its ancestors.
@@ -240,19 +260,23 @@ pub fn check(options: &CheckOptions) -> Result<CheckOutcome, InputError> {
         also: options.also_today.then_some(options.today),
     };
     let reports = check_all(&kb, &options.paths, dates, options.color)?;
-    let output = match options.format {
-        Format::Text => report::text(&reports, options.color),
-        Format::Json => report::json(&reports),
-        Format::Markdown => report::markdown(&reports),
-        Format::ClaimReview => report::claim_review(&reports, &options.reviewer, options.today),
-        Format::Github => report::github(&reports),
-        Format::Sarif => report::sarif(&reports),
-    };
     let claims = || reports.iter().flat_map(|report| &report.claims);
     let verdicts = claims().map(|claim| claim.verdict).collect();
     let changed = claims().any(|claim| claim.today.as_ref().is_some_and(|today| today.changed));
+    let report = match options.format {
+        Format::Text => Report::Rendered(report::text(&reports, options.color)),
+        Format::Json => Report::Json(reports),
+        Format::Markdown => Report::Rendered(report::markdown(&reports)),
+        Format::ClaimReview => Report::Rendered(report::claim_review(
+            &reports,
+            &options.reviewer,
+            options.today,
+        )),
+        Format::Github => Report::Rendered(report::github(&reports)),
+        Format::Sarif => Report::Rendered(report::sarif(&reports)),
+    };
     Ok(CheckOutcome {
-        output,
+        report,
         verdicts,
         changed,
     })

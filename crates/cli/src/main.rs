@@ -121,9 +121,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 Some(path) => {
                     #[cfg(unix)]
                     remove_the_temporary_file_on_signal()?;
-                    factcheck::write_atomically(&path, &outcome.output)?;
+                    factcheck::write_atomically_with(&path, |file| outcome.report.write_to(file))?;
                 }
-                None => print(&outcome.output)?,
+                None => match &outcome.report {
+                    factcheck::Report::Rendered(text) => print(text)?,
+                    report => {
+                        let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+                        written(report.write_to(&mut stdout).and_then(|()| stdout.flush()))?
+                    }
+                },
             }
             Ok(exit(fail_on.is_some_and(|fail_on| {
                 factcheck::fails(&outcome, &fail_on)

@@ -1,5 +1,6 @@
 //! Rendering [`DocumentReport`]s: terminal text, JSON, Markdown and schema.org ClaimReview JSON-LD.
-//! Every renderer returns a string; none prints.
+//! Every renderer returns a string, or writes to a writer it is given ([`write_json`]); none
+//! prints.
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -48,14 +49,24 @@ pub fn summary(reports: &[DocumentReport]) -> BTreeMap<ClaimVerdict, usize> {
 
 /// The JSON report (schema in the README).
 pub fn json(reports: &[DocumentReport]) -> String {
+    let mut bytes = Vec::new();
+    write_json(reports, &mut bytes).expect("writing to memory does not fail");
+    String::from_utf8(bytes).expect("JSON is UTF-8")
+}
+
+/// Writes the JSON report (schema in the README) to `writer` as it is encoded: a report of a
+/// hundred thousand claims, a hundred megabytes of JSON, is never held whole.
+pub fn write_json(
+    reports: &[DocumentReport],
+    mut writer: impl std::io::Write,
+) -> std::io::Result<()> {
     let report = JsonReport {
         schema_version: JSON_SCHEMA_VERSION,
         documents: reports,
         summary: summary(reports),
     };
-    let mut text = serde_json::to_string_pretty(&report).expect("reports serialize");
-    text.push('\n');
-    text
+    serde_json::to_writer_pretty(&mut writer, &report)?;
+    writer.write_all(b"\n")
 }
 
 fn claim_style(verdict: ClaimVerdict) -> Style {
