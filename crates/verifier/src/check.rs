@@ -244,7 +244,7 @@ impl KnowledgeBase {
                     id: fact.id.to_string(),
                     role,
                     statement: self.describe_fact(fact),
-                    note: fact.note.as_deref().map(str::to_owned),
+                    note: fact.note().map(str::to_owned),
                     sources: sources(&fact.sources),
                 }
             })

@@ -105,7 +105,7 @@ impl KnowledgeBase {
             .filter(|fact| {
                 fact.subject == entity
                     || fact.object == Some(entity)
-                    || fact.qualifiers.values().any(|&q| q == entity)
+                    || fact.qualifiers().values().any(|&q| q == entity)
             })
             .map(|fact| {
                 let (from, to, known_until) = match fact.time {
@@ -126,7 +126,7 @@ impl KnowledgeBase {
                         id: fact.id.to_string(),
                         role: Role::Context,
                         statement: self.describe_fact(fact),
-                        note: fact.note.as_deref().map(str::to_owned),
+                        note: fact.note().map(str::to_owned),
                         sources: fact
                             .sources
                             .iter()
@@ -145,11 +145,15 @@ impl KnowledgeBase {
             name: record.name.clone(),
             kind: record.kind.clone(),
             wikidata: record.wikidata.clone(),
-            aliases: record
-                .aliases
-                .iter()
-                .map(|(language, names)| (language.code().to_owned(), names.clone()))
-                .collect(),
+            aliases: record.aliases.iter().fold(
+                std::collections::BTreeMap::new(),
+                |mut aliases, (language, name)| {
+                    let names: &mut Vec<String> =
+                        aliases.entry(language.code().to_owned()).or_default();
+                    names.push(name.to_owned());
+                    aliases
+                },
+            ),
             facts,
         }
     }

@@ -60,7 +60,7 @@ impl Events<'_> {
                 Cause::Fact(id) => {
                     let fact = self.judge.kb.fact(id);
                     let limited = fact
-                        .qualifiers
+                        .qualifiers()
                         .iter()
                         .map(|(key, &value)| (key.clone(), value))
                         .collect();
@@ -86,7 +86,7 @@ impl Events<'_> {
         self.judge
             .kb
             .fact(id)
-            .qualifiers
+            .qualifiers()
             .iter()
             .map(|(key, &value)| (key.clone(), value))
             .collect()

@@ -37,7 +37,7 @@ impl Judge<'_> {
                 FactTime::On(_) => when.contains(&possible),
                 _ => certain.is_some_and(|certain| certain.contains(&when)),
             };
-            let Some(value) = fact.value.as_ref().filter(|_| applies && !fact.negative) else {
+            let Some(value) = fact.value().filter(|_| applies && !fact.negative) else {
                 continue;
             };
             if let Some(Unit::Other(unit)) = &assertion.quantity.unit

@@ -6,7 +6,7 @@ use jiff::civil::Date;
 
 use super::worlds::{Bearing, Cause, Item, Outcome, Reading, Timeline, realizations};
 use super::{Judge, Pair};
-use crate::kb::FactTime;
+use crate::kb::{CompletenessKey, FactTime};
 use crate::model::SingleValued;
 
 impl Judge<'_> {
@@ -104,18 +104,24 @@ impl Judge<'_> {
         object: Option<crate::kb::EntityId>,
     ) -> impl Iterator<Item = usize> + '_ {
         let keys = [
-            (subject.is_some(), (relation, subject, None)),
-            (object.is_some(), (relation, None, object)),
+            (
+                subject.is_some(),
+                CompletenessKey::new(relation, subject, None),
+            ),
+            (
+                object.is_some(),
+                CompletenessKey::new(relation, None, object),
+            ),
             (
                 subject.is_some() && object.is_some(),
-                (relation, subject, object),
+                CompletenessKey::new(relation, subject, object),
             ),
         ];
         let mut found: Vec<usize> = keys
             .iter()
             .filter(|(wanted, _)| *wanted)
             .flat_map(|(_, key)| self.kb.completeness_by_key.get(key))
-            .copied()
+            .map(|&index| index as usize)
             .collect();
         found.sort_unstable();
         found.into_iter()

@@ -55,14 +55,39 @@ pub struct Entity {
     pub name: String,
     /// Its kind.
     pub kind: String,
-    /// Its aliases per language.
-    pub aliases: BTreeMap<Language, Vec<String>>,
-    /// Its demonyms per language: adjectives that name it in titles.
-    pub demonyms: BTreeMap<Language, Vec<String>>,
+    /// Its aliases, each with its language.
+    pub aliases: Names,
+    /// Its demonyms, each with its language: adjectives that name it in titles.
+    pub demonyms: Names,
     /// Its Wikidata id.
     pub wikidata: Option<String>,
     /// The file it is defined in.
     pub file: FileId,
+}
+
+/// An entity's names of one kind, each with its language, in order of language and then as
+/// written: one allocation for them all, where a map of vectors took a tree node and a vector.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Names(Box<[(Language, Box<str>)]>);
+
+impl Names {
+    /// The names, each with its language.
+    pub fn iter(&self) -> impl Iterator<Item = (Language, &str)> {
+        self.0.iter().map(|(language, name)| (*language, &**name))
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl FromIterator<(Language, Box<str>)> for Names {
+    fn from_iter<I: IntoIterator<Item = (Language, Box<str>)>>(names: I) -> Names {
+        let mut names: Vec<(Language, Box<str>)> = names.into_iter().collect();
+        names.sort_by_key(|&(language, _)| language);
+        Names(names.into_boxed_slice())
+    }
 }
 
 /// A relation.
@@ -209,20 +234,56 @@ pub struct Fact {
     pub subject: EntityId,
     /// The object, except for quantity relations.
     pub object: Option<EntityId>,
-    /// The value, for quantity relations (boxed: most facts have none).
-    pub value: Option<Box<Value>>,
     /// When it holds.
     pub time: FactTime,
     /// Whether it states that the relation did not hold.
     pub negative: bool,
-    /// Its qualifiers.
-    pub qualifiers: BTreeMap<String, EntityId>,
     /// Its sources.
     pub sources: Box<[SourceId]>,
     /// When a curator last checked it.
     pub reviewed: PartialDate,
+    /// Its value, qualifiers and note, if it has any: boxed once, and absent from most facts.
+    pub extras: Option<Box<FactExtras>>,
+}
+
+/// What only some facts have.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct FactExtras {
+    /// The value, for quantity relations.
+    pub value: Option<Value>,
+    /// Its qualifiers.
+    pub qualifiers: BTreeMap<String, EntityId>,
     /// A note for the reader.
     pub note: Option<Box<str>>,
+}
+
+impl FactExtras {
+    /// These, boxed, unless there are none.
+    pub(crate) fn boxed(self) -> Option<Box<FactExtras>> {
+        (self != FactExtras::default()).then(|| Box::new(self))
+    }
+}
+
+/// The qualifiers of a fact that has none.
+static NO_QUALIFIERS: BTreeMap<String, EntityId> = BTreeMap::new();
+
+impl Fact {
+    /// Its value, for quantity relations.
+    pub fn value(&self) -> Option<&Value> {
+        self.extras.as_ref()?.value.as_ref()
+    }
+
+    /// Its qualifiers.
+    pub fn qualifiers(&self) -> &BTreeMap<String, EntityId> {
+        self.extras
+            .as_ref()
+            .map_or(&NO_QUALIFIERS, |extras| &extras.qualifiers)
+    }
+
+    /// Its note for the reader.
+    pub fn note(&self) -> Option<&str> {
+        self.extras.as_ref()?.note.as_deref()
+    }
 }
 
 /// A completeness record: over its span, the facts of its relation for its fixed side are complete.
@@ -277,12 +338,36 @@ pub struct KnowledgeBase {
     pub(crate) by_pair: Postings<(RelationId, EntityId, EntityId), FactId>,
     /// Completeness records by relation and fixed sides (`None`: the side is not fixed), so that
     /// the records that can cover a pair are found by key, never by a scan.
-    pub(crate) completeness_by_key: Postings<CompletenessKey, usize>,
+    pub(crate) completeness_by_key: Postings<CompletenessKey, u32>,
     pub(crate) lexicon: Lexicon,
 }
 
-/// A completeness record's relation and fixed sides.
-pub(crate) type CompletenessKey = (RelationId, Option<EntityId>, Option<EntityId>);
+/// A completeness record's relation and fixed sides, packed in twelve bytes: a side that is not
+/// fixed is `u32::MAX`, which no entity's number reaches.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+pub(crate) struct CompletenessKey {
+    relation: RelationId,
+    subject: u32,
+    object: u32,
+}
+
+impl CompletenessKey {
+    /// The key of records of `relation` that fix these sides (`None`: not fixed).
+    pub(crate) fn new(
+        relation: RelationId,
+        subject: Option<EntityId>,
+        object: Option<EntityId>,
+    ) -> CompletenessKey {
+        let side = |side: Option<EntityId>| side.map_or(u32::MAX, |entity| entity.0);
+        CompletenessKey {
+            relation,
+            subject: side(subject),
+            object: side(object),
+        }
+    }
+}
 
 impl KnowledgeBase {
     /// The lexicon the assertion language reads names and phrasings from.
@@ -404,7 +489,9 @@ impl KnowledgeBase {
                     .iter()
                     .enumerate()
                     .map(|(index, record)| {
-                        ((record.relation, record.subject, record.object), index)
+                        let key =
+                            CompletenessKey::new(record.relation, record.subject, record.object);
+                        (key, index as u32)
                     })
                     .collect(),
             )
@@ -437,7 +524,7 @@ impl KnowledgeBase {
         if fact.negative {
             line.push_str("NOT ");
         }
-        match (fact.object, &fact.value) {
+        match (fact.object, fact.value()) {
             (Some(object), _) => line.push_str(&format!(
                 "{relation}({subject}, {})",
                 self.entity(object).id
@@ -466,7 +553,7 @@ impl KnowledgeBase {
             } => line.push_str(&format!(" FROM {from} KNOWN UNTIL {until}")),
             FactTime::On(on) => line.push_str(&format!(" @ {on}")),
         }
-        for (key, value) in &fact.qualifiers {
+        for (key, value) in fact.qualifiers() {
             line.push_str(&format!(" [{key}={}]", self.entity(*value).id));
         }
         line

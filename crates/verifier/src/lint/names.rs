@@ -14,31 +14,29 @@ use super::{Finding, Level};
 pub(super) fn alias_lookalikes(kb: &KnowledgeBase, findings: &mut Vec<Finding>) {
     let mut seen: HashMap<String, (usize, String)> = HashMap::new();
     for (index, entity) in kb.entities().iter().enumerate() {
-        for (language, names) in &entity.aliases {
-            for name in names {
-                let folded = fold(name);
-                match seen.get(&folded) {
-                    Some((other, other_name)) if *other != index => {
-                        let other = &kb.entities()[*other];
-                        findings.push(Finding {
-                            level: Level::Warning,
-                            file: kb.file_name(entity.file).to_owned(),
-                            location: Location::Item {
-                                path: format!("entities[{}].aliases.{language}", entity.index),
-                                id: Some(entity.id.clone()),
-                            },
-                            line: None,
-                            message: format!(
-                                "alias '{name}' of '{}' reads as the same name as alias '{other_name}' of '{}' (case, accents and punctuation aside)",
-                                entity.id, other.id
-                            ),
-                            help: Some("assertions in other languages fall back to it; use a more specific alias".to_owned()),
-                        });
-                    }
-                    Some(_) => {}
-                    None => {
-                        seen.insert(folded, (index, name.clone()));
-                    }
+        for (language, name) in entity.aliases.iter() {
+            let folded = fold(name);
+            match seen.get(&folded) {
+                Some((other, other_name)) if *other != index => {
+                    let other = &kb.entities()[*other];
+                    findings.push(Finding {
+                        level: Level::Warning,
+                        file: kb.file_name(entity.file).to_owned(),
+                        location: Location::Item {
+                            path: format!("entities[{}].aliases.{language}", entity.index),
+                            id: Some(entity.id.clone()),
+                        },
+                        line: None,
+                        message: format!(
+                            "alias '{name}' of '{}' reads as the same name as alias '{other_name}' of '{}' (case, accents and punctuation aside)",
+                            entity.id, other.id
+                        ),
+                        help: Some("assertions in other languages fall back to it; use a more specific alias".to_owned()),
+                    });
+                }
+                Some(_) => {}
+                None => {
+                    seen.insert(folded, (index, name.to_owned()));
                 }
             }
         }

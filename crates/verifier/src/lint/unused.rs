@@ -15,7 +15,7 @@ pub(super) fn unused(kb: &KnowledgeBase, findings: &mut Vec<Finding>) {
     for fact in kb.facts() {
         entities.insert(fact.subject);
         entities.extend(fact.object);
-        entities.extend(fact.qualifiers.values().copied());
+        entities.extend(fact.qualifiers().values().copied());
         relations.insert(fact.relation);
         sources.extend(fact.sources.iter().copied());
     }

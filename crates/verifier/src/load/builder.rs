@@ -16,7 +16,8 @@ use super::lexicon::build_lexicon;
 use super::stage::{StagedBody, StagedFile};
 use super::{LoadProblem, Location};
 use crate::kb::{
-    Entity, EntityId, FileId, KnowledgeBase, Relation, RelationId, Source, SourceId, SourceTexts,
+    Entity, EntityId, FileId, KnowledgeBase, Names, Relation, RelationId, Source, SourceId,
+    SourceTexts,
 };
 use crate::model::{EntityDef, ReferenceFile, RelationDef, SourceDef};
 
@@ -297,12 +298,12 @@ impl Builder {
         entity: EntityId,
         kind: NameKind,
         names: BTreeMap<String, Vec<String>>,
-    ) -> BTreeMap<Language, Vec<String>> {
+    ) -> Names {
         let (field, noun, article) = match kind {
             NameKind::Alias => ("aliases", "alias", "an"),
             NameKind::Demonym => ("demonyms", "demonym", "a"),
         };
-        let mut checked = BTreeMap::new();
+        let mut checked = Vec::new();
         for (code, names) in names {
             let Ok(language) = code.parse::<Language>() else {
                 self.problem(
@@ -338,9 +339,13 @@ impl Builder {
                 ));
                 self.problem(&located(), message, help);
             }
-            checked.insert(language, names);
+            checked.extend(
+                names
+                    .into_iter()
+                    .map(|name| (language, name.into_boxed_str())),
+            );
         }
-        checked
+        checked.into_iter().collect()
     }
 
     pub(super) fn add_relation(&mut self, file: &FileRef, index: usize, relation: &RelationDef) {

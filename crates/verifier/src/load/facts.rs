@@ -11,7 +11,8 @@ use super::LoadProblem;
 use super::builder::{FileRef, Item, SideKinds, closest, is_valid_id, item_index, source_of};
 use super::stage::{Name, StagedBody, StagedFact, StagedRecord, StagedSource, Times};
 use crate::kb::{
-    Completeness, EntityId, Fact, FactTime, FileId, KnowledgeBase, Source, SourceId, SpanEnd, Value,
+    Completeness, EntityId, Fact, FactExtras, FactTime, FileId, KnowledgeBase, Source, SourceId,
+    SpanEnd, Value,
 };
 
 /// What every file's facts and records are resolved against, read by every task at once.
@@ -157,10 +158,10 @@ impl<'a> FileResolver<'a> {
                         Some("write the number in digits, such as 10127874".to_owned()),
                     );
                 }
-                Some(Box::new(Value {
+                Some(Value {
                     amount: value.amount,
                     unit: value.unit.clone(),
-                }))
+                })
             }
             (Some(_), _) => {
                 let message = format!("'{name}' is not a quantity relation and takes no `value`");
@@ -231,13 +232,16 @@ impl<'a> FileResolver<'a> {
             relation: relation_id,
             subject,
             object,
-            value,
             time,
             negative: fact.negative,
-            qualifiers,
             sources,
             reviewed: fact.reviewed,
-            note: fact.note,
+            extras: FactExtras {
+                value,
+                qualifiers,
+                note: fact.note,
+            }
+            .boxed(),
         });
     }
 

@@ -18,17 +18,13 @@ pub(super) fn build_lexicon(
     let mut lexicon = LexiconBuilder::new();
     for entity in &kb.entities {
         lexicon.entity(&entity.id, &entity.name, &entity.kind);
-        for (language, names) in &entity.aliases {
-            for name in names {
-                // Empty aliases were reported when the entity was added.
-                let _ = lexicon.alias(&entity.id, *language, name);
-            }
+        for (language, name) in entity.aliases.iter() {
+            // Empty aliases were reported when the entity was added.
+            let _ = lexicon.alias(&entity.id, language, name);
         }
-        for (language, names) in &entity.demonyms {
-            for name in names {
-                // Empty demonyms were reported when the entity was added.
-                let _ = lexicon.demonym(&entity.id, *language, name);
-            }
+        for (language, name) in entity.demonyms.iter() {
+            // Empty demonyms were reported when the entity was added.
+            let _ = lexicon.demonym(&entity.id, language, name);
         }
     }
     let mut problems = Vec::new();

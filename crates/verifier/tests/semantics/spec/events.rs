@@ -65,7 +65,7 @@ impl Spec<'_> {
             let days = self.pick((on.first_day(), on.last_day()));
             let mut qualifiers = BTreeMap::new();
             for (key, values) in &keys {
-                let recorded = fact.qualifiers.get(key).map(|&v| kb.entity(v).id.clone());
+                let recorded = fact.qualifiers().get(key).map(|&v| kb.entity(v).id.clone());
                 let literals: BTreeMap<String, i32> = match recorded {
                     Some(value) => values
                         .iter()
@@ -116,7 +116,7 @@ impl Spec<'_> {
         for negative in negatives {
             let (covers, _) = self.covers(negative);
             let limited: BTreeMap<String, String> = negative
-                .qualifiers
+                .qualifiers()
                 .iter()
                 .map(|(k, &v)| (k.clone(), kb.entity(v).id.clone()))
                 .collect();
