@@ -181,6 +181,36 @@ impl SourceTexts {
     }
 }
 
+/// The sources of a fact or record: one kept in place, as most have, or several boxed. It reads
+/// as a slice.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum SourceIds {
+    /// One source.
+    One([SourceId; 1]),
+    /// None, or several.
+    Several(Box<[SourceId]>),
+}
+
+impl std::ops::Deref for SourceIds {
+    type Target = [SourceId];
+
+    fn deref(&self) -> &[SourceId] {
+        match self {
+            SourceIds::One(one) => one,
+            SourceIds::Several(several) => several,
+        }
+    }
+}
+
+impl From<Vec<SourceId>> for SourceIds {
+    fn from(ids: Vec<SourceId>) -> SourceIds {
+        match ids[..] {
+            [one] => SourceIds::One([one]),
+            _ => SourceIds::Several(ids.into_boxed_slice()),
+        }
+    }
+}
+
 /// When a fact holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum FactTime {
@@ -239,7 +269,7 @@ pub struct Fact {
     /// Whether it states that the relation did not hold.
     pub negative: bool,
     /// Its sources.
-    pub sources: Box<[SourceId]>,
+    pub sources: SourceIds,
     /// When a curator last checked it.
     pub reviewed: PartialDate,
     /// Its value, qualifiers and note, if it has any: boxed once, and absent from most facts.
@@ -306,7 +336,7 @@ pub struct Completeness {
     /// The last day covered.
     pub to: PartialDate,
     /// Its sources.
-    pub sources: Box<[SourceId]>,
+    pub sources: SourceIds,
     /// When a curator last checked it.
     pub reviewed: PartialDate,
     /// A note for the reader.

@@ -12,7 +12,7 @@ use super::builder::{FileRef, Item, SideKinds, closest, is_valid_id, item_index,
 use super::stage::{Name, StagedBody, StagedFact, StagedRecord, StagedSource, Times};
 use crate::kb::{
     Completeness, EntityId, Fact, FactExtras, FactTime, FileId, KnowledgeBase, Source, SourceId,
-    SpanEnd, Value,
+    SourceIds, SpanEnd, Value,
 };
 
 /// What every file's facts and records are resolved against, read by every task at once.
@@ -279,7 +279,7 @@ impl<'a> FileResolver<'a> {
         Some(entity)
     }
 
-    fn source_refs(&mut self, item: &Item<'_>, refs: &[StagedSource]) -> Box<[SourceId]> {
+    fn source_refs(&mut self, item: &Item<'_>, refs: &[StagedSource]) -> SourceIds {
         if refs.is_empty() {
             self.problem(
                 item,
