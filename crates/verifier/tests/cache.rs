@@ -182,6 +182,36 @@ fn a_damaged_entry_is_loaded_cold_and_replaced() {
 }
 
 #[test]
+fn a_byte_changed_anywhere_in_an_entry_or_one_added_is_a_miss() {
+    let data = copy_of_bundled_reference();
+    let folder = tempfile::tempdir().unwrap();
+    let cache = Cache::new(folder.path(), TOOL);
+    let (cold, _) = load(data.path(), &cache);
+    let [entry] = entries(folder.path()).try_into().unwrap();
+    let good = fs::read(&entry).unwrap();
+    // The table's checksum, the table, and points through every section.
+    let mut positions = vec![0, 40, 100, good.len() - 1];
+    positions.extend((1..24).map(|step| good.len() * step / 24));
+    for position in positions {
+        let mut bytes = good.clone();
+        bytes[position] ^= 0x10;
+        fs::write(&entry, &bytes).unwrap();
+        let (kb, used) = load(data.path(), &cache);
+        assert_eq!(used, CacheUse::Stored, "byte {position} changed");
+        assert_eq!(report_of(&kb), report_of(&cold));
+    }
+    let mut longer = good.clone();
+    longer.push(0);
+    fs::write(&entry, &longer).unwrap();
+    assert_eq!(
+        load(data.path(), &cache).1,
+        CacheUse::Stored,
+        "a byte added"
+    );
+    assert_eq!(load(data.path(), &cache).1, CacheUse::Hit);
+}
+
+#[test]
 fn a_new_entry_replaces_the_old_entry_of_the_same_roots_only() {
     let data = copy_of_bundled_reference();
     let other = copy_of_bundled_reference();

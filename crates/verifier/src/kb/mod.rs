@@ -9,7 +9,7 @@ use jiff::civil::Date;
 use crate::model::SingleValued;
 
 mod postings;
-mod reserved;
+pub(crate) mod reserved;
 
 pub(crate) use postings::Postings;
 
@@ -347,21 +347,16 @@ pub struct Completeness {
 ///
 /// Build one with [`crate::load`]. Lookups by relation and subject, or relation and object, are
 /// hash-indexed and never scan the facts.
-#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Default)]
 pub struct KnowledgeBase {
     /// The reference files, by [`FileId`]: the name each is cited under.
     pub(crate) files: Vec<String>,
-    #[serde(deserialize_with = "reserved::vec")]
     pub(crate) entities: Vec<Entity>,
-    #[serde(deserialize_with = "reserved::map")]
     pub(crate) entity_index: HashMap<String, EntityId, foldhash::fast::RandomState>,
     pub(crate) relations: Vec<Relation>,
     pub(crate) relation_index: HashMap<String, RelationId, foldhash::fast::RandomState>,
-    #[serde(deserialize_with = "reserved::vec")]
     pub(crate) facts: Vec<Fact>,
-    #[serde(deserialize_with = "reserved::vec")]
     pub(crate) completeness: Vec<Completeness>,
-    #[serde(deserialize_with = "reserved::vec")]
     pub(crate) sources: Vec<Source>,
     pub(crate) by_subject: Postings<(RelationId, EntityId), FactId>,
     pub(crate) by_object: Postings<(RelationId, EntityId), FactId>,

@@ -1,17 +1,18 @@
 //! A cache of the loaded knowledge base, so that a run on unchanged reference data skips parsing,
 //! validating and indexing it.
 //!
-//! A [`Cache`] is a folder of entries. An entry is the [`KnowledgeBase`] as postcard bytes, under
-//! a key that hashes (BLAKE3) every input of the load: the tool that wrote it, the cited name and
-//! the bytes of every reference file, in load order. [`load_cached`] reads every file anyway,
-//! hashes them, and uses an entry only when its key matches and its bytes match the checksum
-//! they were written with; anything else (no entry, a damaged entry, reference data with
-//! problems) is a cold load, so the cache never changes a verdict or an error message. Entries are written atomically (a temporary file,
-//! then a rename) and only for data that loads without problems; writing one removes the older
-//! entries of the same reference roots.
+//! A [`Cache`] is a folder of entries. An entry is the [`KnowledgeBase`] as postcard bytes in
+//! sections (`entry.rs`), under a key that hashes (BLAKE3) every input of the load: the tool that
+//! wrote it, the cited name and the bytes of every reference file, in load order. [`load_cached`]
+//! reads every file anyway, hashes them, and uses an entry only when its key matches and its bytes
+//! match the checksums they were written with; anything else (no entry, a damaged entry,
+//! reference data with problems) is a cold load, so the cache never changes a verdict or an error
+//! message. Entries are written atomically (a temporary file, then a rename) and only for data
+//! that loads without problems; writing one removes the older entries of the same reference
+//! roots.
 
 use std::fs;
-use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -20,8 +21,9 @@ use crate::kb::KnowledgeBase;
 use crate::load::{LoadError, Root, find_files};
 use crate::yaml;
 
-/// The layout of an entry. Part of every key, so that an entry of another layout is never read.
-const FORMAT: &str = "factcheck knowledge base, postcard, layout 1";
+mod entry;
+
+use entry::FORMAT;
 
 /// Where entries are kept, and the tool they are written by.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,17 +81,9 @@ impl Cache {
         format!("kb-{}-", &hasher.finalize().to_hex()[..16])
     }
 
-    /// The entry `name`, if there is one that decodes and whose bytes match their checksum. The
-    /// entry is decoded as it is read, through one buffer, and its checksum compared once every
-    /// byte has passed: a base decoded from a damaged entry is dropped, never returned.
+    /// The entry `name`, if there is one that decodes and whose bytes match their checksums.
     fn read(&self, name: &str) -> Option<KnowledgeBase> {
-        let mut file = fs::File::open(self.dir.join(name)).ok()?;
-        let mut checksum = [0; blake3::OUT_LEN];
-        file.read_exact(&mut checksum).ok()?;
-        let mut decoder = postcard::Deserializer::from_flavor(Chunks::new(file));
-        let kb = serde::Deserialize::deserialize(&mut decoder).ok()?;
-        let hashed = decoder.finalize().ok()?.rest_hashed().ok()?;
-        (hashed.as_bytes() == &checksum).then_some(kb)
+        entry::read(&self.dir.join(name))
     }
 
     fn write(&self, prefix: &str, name: &str, kb: &KnowledgeBase) -> Result<(), String> {
@@ -102,22 +96,7 @@ impl Cache {
             .prefix(".entry-")
             .tempfile_in(&self.dir)
             .map_err(|error| cannot_write(&error))?;
-        // The body is written as it is encoded, hashed on its way; its checksum, in front of
-        // it, is written last.
-        file.write_all(&[0; blake3::OUT_LEN])
-            .map_err(|error| cannot_write(&error))?;
-        let body = Hashing {
-            hasher: blake3::Hasher::new(),
-            inner: BufWriter::new(file),
-        };
-        let Hashing { hasher, inner } =
-            postcard::to_io(kb, body).map_err(|error| cannot_write(&error))?;
-        let mut file = inner
-            .into_inner()
-            .map_err(|error| cannot_write(&error.error().to_string()))?;
-        file.seek(SeekFrom::Start(0))
-            .and_then(|_| file.write_all(hasher.finalize().as_bytes()))
-            .map_err(|error| cannot_write(&error))?;
+        entry::write(kb, file.as_file_mut()).map_err(|error| cannot_write(&error))?;
         file.persist(self.dir.join(name))
             .map_err(|error| cannot_write(&error.error))?;
         if let Ok(entries) = fs::read_dir(&self.dir) {
@@ -130,112 +109,6 @@ impl Cache {
             }
         }
         Ok(())
-    }
-}
-
-/// postcard's input, read from a file through one reused buffer and hashed a chunk at a time as
-/// it is read: as fast to decode as a slice, without holding the entry whole.
-struct Chunks<R> {
-    reader: R,
-    hasher: blake3::Hasher,
-    buffer: Vec<u8>,
-    /// The unread bytes are `buffer[start..end]`.
-    start: usize,
-    end: usize,
-}
-
-impl<R: Read> Chunks<R> {
-    fn new(reader: R) -> Self {
-        Chunks {
-            reader,
-            hasher: blake3::Hasher::new(),
-            buffer: vec![0; 1 << 20],
-            start: 0,
-            end: 0,
-        }
-    }
-
-    /// Makes `wanted` unread bytes available, reading more (and growing the buffer for an item
-    /// longer than it).
-    fn fill(&mut self, wanted: usize) -> postcard::Result<()> {
-        if self.end - self.start >= wanted {
-            return Ok(());
-        }
-        self.buffer.copy_within(self.start..self.end, 0);
-        self.end -= self.start;
-        self.start = 0;
-        if self.buffer.len() < wanted {
-            self.buffer.resize(wanted, 0);
-        }
-        while self.end < wanted {
-            let read = self
-                .reader
-                .read(&mut self.buffer[self.end..])
-                .map_err(|_| postcard::Error::DeserializeUnexpectedEnd)?;
-            if read == 0 {
-                return Err(postcard::Error::DeserializeUnexpectedEnd);
-            }
-            self.hasher.update(&self.buffer[self.end..self.end + read]);
-            self.end += read;
-        }
-        Ok(())
-    }
-
-    /// The hash of every byte of the reader, those after the decoded base included.
-    fn rest_hashed(mut self) -> std::io::Result<blake3::Hash> {
-        let mut rest = Hashing {
-            hasher: self.hasher,
-            inner: std::io::sink(),
-        };
-        std::io::copy(&mut self.reader, &mut rest)?;
-        Ok(rest.hasher.finalize())
-    }
-}
-
-/// A writer that hashes what passes through it on its way to `inner`.
-struct Hashing<W> {
-    hasher: blake3::Hasher,
-    inner: W,
-}
-
-impl<W: Write> Write for Hashing<W> {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        let written = self.inner.write(bytes)?;
-        self.hasher.update(&bytes[..written]);
-        Ok(written)
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.inner.flush()
-    }
-}
-
-impl<'de, R: Read + 'de> postcard::de_flavors::Flavor<'de> for Chunks<R> {
-    type Remainder = Self;
-    type Source = R;
-
-    fn pop(&mut self) -> postcard::Result<u8> {
-        self.fill(1)?;
-        self.start += 1;
-        Ok(self.buffer[self.start - 1])
-    }
-
-    /// Nothing in the base borrows from its input.
-    fn try_take_n(&mut self, _: usize) -> postcard::Result<&'de [u8]> {
-        Err(postcard::Error::DeserializeUnexpectedEnd)
-    }
-
-    fn try_take_n_temp<'a>(&'a mut self, count: usize) -> postcard::Result<&'a [u8]>
-    where
-        'de: 'a,
-    {
-        self.fill(count)?;
-        self.start += count;
-        Ok(&self.buffer[self.start - count..self.start])
-    }
-
-    fn finalize(self) -> postcard::Result<Self> {
-        Ok(self)
     }
 }
 
