@@ -151,7 +151,7 @@ impl Builder {
     /// the lexicon and every file's facts and records, each file in a task of its own; then the
     /// ids of all facts and records, which must differ, and the indexes.
     pub(super) fn merge(&mut self, parsed: Vec<(String, StagedFile)>) {
-        let (names, (headers, bodies)): (Vec<FileRef>, (Vec<ReferenceFile>, Vec<StagedBody>)) =
+        let (names, (mut headers, bodies)): (Vec<FileRef>, (Vec<ReferenceFile>, Vec<StagedBody>)) =
             parsed
                 .into_iter()
                 .map(|(name, staged)| {
@@ -164,7 +164,6 @@ impl Builder {
                     (file, (staged.header, staged.body))
                 })
                 .unzip();
-        let mut headers = headers;
         let entities: Vec<Vec<EntityDef>> = headers
             .iter_mut()
             .map(|header| std::mem::take(&mut header.entities))
