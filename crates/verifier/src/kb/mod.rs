@@ -75,11 +75,6 @@ impl Names {
     pub fn iter(&self) -> impl Iterator<Item = (Language, &str)> {
         self.0.iter().map(|(language, name)| (*language, &**name))
     }
-
-    /// Whether there are none.
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
 }
 
 impl FromIterator<(Language, Box<str>)> for Names {
