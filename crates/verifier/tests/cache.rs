@@ -165,29 +165,6 @@ fn a_damaged_entry_is_loaded_cold_and_replaced() {
     let cache = Cache::new(folder.path(), TOOL);
     let (cold, _) = load(data.path(), &cache);
     let [entry] = entries(folder.path()).try_into().unwrap();
-    let mut bytes = fs::read(&entry).unwrap();
-    let middle = bytes.len() / 2;
-    bytes[middle] ^= 1;
-    fs::write(&entry, &bytes).unwrap();
-    let (kb, used) = load(data.path(), &cache);
-    assert_eq!(used, CacheUse::Stored);
-    assert_eq!(report_of(&kb), report_of(&cold));
-    fs::write(&entry, &bytes[..middle]).unwrap();
-    assert_eq!(
-        load(data.path(), &cache).1,
-        CacheUse::Stored,
-        "a truncated entry"
-    );
-    assert_eq!(load(data.path(), &cache).1, CacheUse::Hit);
-}
-
-#[test]
-fn a_byte_changed_anywhere_in_an_entry_or_one_added_is_a_miss() {
-    let data = copy_of_bundled_reference();
-    let folder = tempfile::tempdir().unwrap();
-    let cache = Cache::new(folder.path(), TOOL);
-    let (cold, _) = load(data.path(), &cache);
-    let [entry] = entries(folder.path()).try_into().unwrap();
     let good = fs::read(&entry).unwrap();
     // The table's checksum, the table, and points through every section.
     let mut positions = vec![0, 40, 100, good.len() - 1];
@@ -207,6 +184,12 @@ fn a_byte_changed_anywhere_in_an_entry_or_one_added_is_a_miss() {
         load(data.path(), &cache).1,
         CacheUse::Stored,
         "a byte added"
+    );
+    fs::write(&entry, &good[..good.len() / 2]).unwrap();
+    assert_eq!(
+        load(data.path(), &cache).1,
+        CacheUse::Stored,
+        "a truncated entry"
     );
     assert_eq!(load(data.path(), &cache).1, CacheUse::Hit);
 }
