@@ -6,13 +6,20 @@
 
 use std::collections::HashMap;
 use std::fmt;
+use std::hash::BuildHasher;
 use std::str::FromStr;
+
+use hashbrown::HashTable;
 
 use crate::ast::Side;
 use crate::normalize::fold;
 
+mod builder;
+mod names;
 mod template;
 
+pub use builder::LexiconBuilder;
+use names::{NameRow, NameTable};
 pub use template::{Template, TemplateError, TemplatePart, TemplateRole};
 
 /// A language in which assertions, aliases and phrasings are written.
@@ -148,37 +155,100 @@ pub struct Phrasing {
     pub names: Option<(Side, String)>,
 }
 
-/// Where an alias was declared.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub(crate) struct AliasEntry {
-    pub(crate) entity: usize,
-    pub(crate) language: Language,
-}
-
 /// A map by name, hashed with foldhash: fast, and seeded per process, so that names chosen to
 /// collide cannot slow it down.
 type NameMap<V> = HashMap<String, V, foldhash::fast::RandomState>;
 
 /// Every name and phrasing the assertion language can use. Build one with [`LexiconBuilder`].
+///
+/// Its indexes are not stored: a lexicon read back (from the verifier's cache) is checked and
+/// indexed again.
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "Stored")]
 pub struct Lexicon {
     entities: Vec<LexEntity>,
-    entity_index: NameMap<usize>,
     relations: Vec<LexRelation>,
     relation_index: NameMap<usize>,
-    aliases: NameMap<Vec<AliasEntry>>,
-    alias_texts: Vec<(String, String, usize)>,
+    aliases: NameTable,
     /// Adjectives naming an entity in a title only (`Mongolian` in `Mongolian President X`).
-    demonyms: NameMap<Vec<AliasEntry>>,
+    demonyms: NameTable,
     longest_alias: usize,
+    /// The position of each entity, by id.
+    #[serde(skip)]
+    entity_index: HashTable<u32>,
+    #[serde(skip)]
+    hasher: foldhash::fast::RandomState,
+}
+
+/// A lexicon as it is stored: its fields but the indexes, in the same order.
+#[derive(serde::Deserialize)]
+struct Stored {
+    entities: Vec<LexEntity>,
+    relations: Vec<LexRelation>,
+    relation_index: NameMap<usize>,
+    aliases: NameTable,
+    demonyms: NameTable,
+    longest_alias: usize,
+}
+
+impl TryFrom<Stored> for Lexicon {
+    type Error = String;
+
+    fn try_from(stored: Stored) -> Result<Self, String> {
+        let Stored {
+            entities,
+            relations,
+            relation_index,
+            mut aliases,
+            mut demonyms,
+            longest_alias,
+        } = stored;
+        if relation_index.values().any(|&at| at >= relations.len()) {
+            return Err("a relation outside the lexicon".to_owned());
+        }
+        aliases.check_and_index(entities.len())?;
+        demonyms.check_and_index(entities.len())?;
+        let mut lexicon = Lexicon {
+            entities,
+            relations,
+            relation_index,
+            aliases,
+            demonyms,
+            longest_alias,
+            ..Lexicon::default()
+        };
+        lexicon.index_entities();
+        Ok(lexicon)
+    }
 }
 
 impl Lexicon {
     /// The entity with this id.
     pub fn entity(&self, id: &str) -> Option<&LexEntity> {
+        self.entity_position(id).map(|at| &self.entities[at])
+    }
+
+    /// The position of the entity with this id.
+    fn entity_position(&self, id: &str) -> Option<usize> {
         self.entity_index
-            .get(id)
-            .map(|&index| &self.entities[index])
+            .find(self.hasher.hash_one(id), |&at| {
+                self.entities[at as usize].id == id
+            })
+            .map(|&at| at as usize)
+    }
+
+    /// Indexes the entities by id; the first of two with one id is found.
+    fn index_entities(&mut self) {
+        let mut index = HashTable::with_capacity(self.entities.len());
+        for (at, entity) in self.entities.iter().enumerate() {
+            let hash = self.hasher.hash_one(&entity.id);
+            let same = |&seen: &u32| self.entities[seen as usize].id == entity.id;
+            if index.find(hash, same).is_none() {
+                let rehash = |&at: &u32| self.hasher.hash_one(&self.entities[at as usize].id);
+                index.insert_unique(hash, at as u32, rehash);
+            }
+        }
+        self.entity_index = index;
     }
 
     /// The relation with this id.
@@ -205,7 +275,7 @@ impl Lexicon {
     }
 
     pub(crate) fn resolve_folded(&self, folded: &str, language: Language) -> Vec<&LexEntity> {
-        self.entries_of(self.aliases.get(folded), language)
+        self.entities_of(self.aliases.named(folded), language)
     }
 
     /// The entities a demonym names (`mongolian`), folded, as [`Lexicon::resolve`] resolves
@@ -215,20 +285,17 @@ impl Lexicon {
         folded: &str,
         language: Language,
     ) -> Vec<&LexEntity> {
-        self.entries_of(self.demonyms.get(folded), language)
+        self.entities_of(self.demonyms.named(folded), language)
     }
 
-    fn entries_of(&self, entries: Option<&Vec<AliasEntry>>, language: Language) -> Vec<&LexEntity> {
-        let Some(entries) = entries else {
-            return Vec::new();
-        };
-        let in_language: Vec<usize> = entries
+    fn entities_of(&self, rows: &[NameRow], language: Language) -> Vec<&LexEntity> {
+        let in_language: Vec<u32> = rows
             .iter()
-            .filter(|entry| entry.language == language)
-            .map(|entry| entry.entity)
+            .filter(|row| row.language == language)
+            .map(|row| row.entity)
             .collect();
         let mut found = if in_language.is_empty() {
-            entries.iter().map(|entry| entry.entity).collect()
+            rows.iter().map(|row| row.entity).collect()
         } else {
             in_language
         };
@@ -236,14 +303,14 @@ impl Lexicon {
         found.dedup();
         found
             .into_iter()
-            .map(|index| &self.entities[index])
+            .map(|at| &self.entities[at as usize])
             .collect()
     }
 
     /// Every alias, folded as names are compared, once each, in no particular order: for tools
     /// that look for the names of the lexicon in a text.
     pub fn folded_aliases(&self) -> impl Iterator<Item = &str> {
-        self.aliases.keys().map(String::as_str)
+        self.aliases.folded_names()
     }
 
     /// The longest alias, in words.
@@ -262,47 +329,48 @@ impl Lexicon {
         language: Language,
         limit: usize,
     ) -> Vec<(String, String)> {
-        let Some(&own) = self.entity_index.get(entity) else {
+        let Some(own) = self.entity_position(entity) else {
             return Vec::new();
         };
+        let aliases = &self.aliases;
         let padded = |folded: &str| format!(" {folded} ");
-        let mut names: Vec<String> = self
-            .alias_texts
+        let mut names: Vec<String> = aliases
+            .rows()
             .iter()
-            .filter(|(_, _, index)| *index == own)
-            .map(|(_, folded, _)| padded(folded))
+            .filter(|row| row.entity as usize == own)
+            .map(|row| padded(aliases.folded(row)))
             .collect();
         names.push(padded(&fold(&self.entities[own].name)));
         let mut linked: Vec<usize> = Vec::new();
-        for (_, folded, index) in &self.alias_texts {
+        for row in aliases.rows() {
             if linked.len() == limit {
                 break;
             }
-            let candidate = &self.entities[*index];
-            if *index == own || candidate.kind != kind || linked.contains(index) {
+            let index = row.entity as usize;
+            let candidate = &self.entities[index];
+            if index == own || candidate.kind != kind || linked.contains(&index) {
                 continue;
             }
-            let text = padded(folded);
+            let text = padded(aliases.folded(row));
             if names.iter().any(|name| text.contains(name.as_str())) {
-                linked.push(*index);
+                linked.push(index);
             }
         }
         linked
             .into_iter()
             .map(|index| {
-                let shortest = self
-                    .alias_texts
-                    .iter()
-                    .filter(|(_, _, of)| *of == index)
-                    .find(|(_, folded, _)| {
-                        self.aliases[folded]
-                            .iter()
-                            .any(|entry| entry.entity == index && entry.language == language)
-                    })
-                    .or_else(|| self.alias_texts.iter().find(|(_, _, of)| *of == index))
+                let of_entity = || {
+                    aliases
+                        .rows()
+                        .iter()
+                        .filter(move |row| row.entity as usize == index)
+                };
+                let shortest = of_entity()
+                    .find(|row| row.language == language)
+                    .or_else(|| of_entity().next())
                     .map_or_else(
                         || self.entities[index].name.clone(),
-                        |(alias, _, _)| alias.clone(),
+                        |row| aliases.written(row).to_owned(),
                     );
                 (shortest, self.entities[index].id.clone())
             })
@@ -312,21 +380,20 @@ impl Lexicon {
     /// The aliases closest to `text` by edit distance, best first, as `(alias, entity id)`.
     pub fn suggest_aliases(&self, text: &str, limit: usize) -> Vec<(String, String)> {
         let folded = fold(text);
+        let aliases = &self.aliases;
+        let rows = aliases.rows();
         // The aliases are sorted by length: only those in the window can be suggested.
         let window = crate::suggest::length_window(folded.chars().count());
-        let start = self
-            .alias_texts
-            .partition_point(|entry| entry.1.chars().count() < *window.start());
-        let end = self
-            .alias_texts
-            .partition_point(|entry| entry.1.chars().count() <= *window.end());
-        let candidates = self.alias_texts[start..end.max(start)]
+        let length = |row: &NameRow| aliases.folded(row).chars().count();
+        let start = rows.partition_point(|row| length(row) < *window.start());
+        let end = rows.partition_point(|row| length(row) <= *window.end());
+        let candidates = rows[start..end.max(start)]
             .iter()
-            .map(|(alias, folded, entity)| (folded.as_str(), (alias.as_str(), *entity)));
+            .map(|row| (aliases.folded(row), (aliases.written(row), row.entity)));
         let mut suggestions: Vec<(String, String)> = Vec::new();
         for (_, (alias, entity)) in crate::suggest::closest(&folded, candidates, usize::MAX) {
             if !suggestions.iter().any(|(seen, _)| seen == alias) {
-                suggestions.push((alias.to_owned(), self.entities[entity].id.clone()));
+                suggestions.push((alias.to_owned(), self.entities[entity as usize].id.clone()));
             }
             if suggestions.len() == limit {
                 break;
@@ -350,6 +417,9 @@ pub enum LexiconError {
     /// An alias with no words.
     #[error("an alias of '{0}' is empty")]
     EmptyAlias(String),
+    /// More names than a lexicon holds: their text past 4 GiB, or past 4,294,967,295 entities.
+    #[error("more names than a lexicon holds (4 GiB of text)")]
+    TooManyNames,
     /// A malformed phrasing.
     #[error("phrasing '{text}' of '{relation}': {error}")]
     Template {
@@ -360,249 +430,6 @@ pub enum LexiconError {
         /// What is wrong with it.
         error: TemplateError,
     },
-}
-
-/// Builds a [`Lexicon`] entry by entry.
-#[derive(Debug, Default)]
-pub struct LexiconBuilder {
-    lexicon: Lexicon,
-}
-
-impl LexiconBuilder {
-    /// An empty builder.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Adds an entity. Adding an id twice replaces its name and kind.
-    pub fn entity(&mut self, id: &str, name: &str, kind: &str) -> &mut Self {
-        let entity = LexEntity {
-            id: id.to_owned(),
-            name: name.to_owned(),
-            kind: kind.to_owned(),
-        };
-        let lexicon = &mut self.lexicon;
-        match lexicon.entity_index.get(id) {
-            Some(&index) => lexicon.entities[index] = entity,
-            None => {
-                lexicon
-                    .entity_index
-                    .insert(id.to_owned(), lexicon.entities.len());
-                lexicon.entities.push(entity);
-            }
-        }
-        self
-    }
-
-    /// Adds an alias of an entity in a language.
-    pub fn alias(
-        &mut self,
-        entity: &str,
-        language: Language,
-        alias: &str,
-    ) -> Result<&mut Self, LexiconError> {
-        let lexicon = &mut self.lexicon;
-        let &index = lexicon
-            .entity_index
-            .get(entity)
-            .ok_or_else(|| LexiconError::Unknown {
-                what: "entity",
-                id: entity.to_owned(),
-            })?;
-        let folded = fold(alias);
-        if folded.is_empty() {
-            return Err(LexiconError::EmptyAlias(entity.to_owned()));
-        }
-        lexicon.longest_alias = lexicon.longest_alias.max(folded.split(' ').count());
-        let entries = lexicon.aliases.entry(folded.clone()).or_default();
-        let entry = AliasEntry {
-            entity: index,
-            language,
-        };
-        if !entries.contains(&entry) {
-            entries.push(entry);
-            lexicon.alias_texts.push((alias.to_owned(), folded, index));
-        }
-        Ok(self)
-    }
-
-    /// Adds a demonym of an entity in a language: an adjective that names it in a title
-    /// (`Mongolian` in `Mongolian President Khurelsukh`), and nowhere else.
-    pub fn demonym(
-        &mut self,
-        entity: &str,
-        language: Language,
-        demonym: &str,
-    ) -> Result<&mut Self, LexiconError> {
-        let lexicon = &mut self.lexicon;
-        let &index = lexicon
-            .entity_index
-            .get(entity)
-            .ok_or_else(|| LexiconError::Unknown {
-                what: "entity",
-                id: entity.to_owned(),
-            })?;
-        let folded = fold(demonym);
-        if folded.is_empty() {
-            return Err(LexiconError::EmptyAlias(entity.to_owned()));
-        }
-        lexicon.longest_alias = lexicon.longest_alias.max(folded.split(' ').count());
-        let entries = lexicon.demonyms.entry(folded).or_default();
-        let entry = AliasEntry {
-            entity: index,
-            language,
-        };
-        if !entries.contains(&entry) {
-            entries.push(entry);
-        }
-        Ok(self)
-    }
-
-    /// Adds a relation with no phrasings yet. Adding an id twice keeps the phrasings.
-    pub fn relation(&mut self, relation: LexRelation) -> &mut Self {
-        let lexicon = &mut self.lexicon;
-        match lexicon.relation_index.get(&relation.id) {
-            Some(&index) => {
-                let mut phrasings = std::mem::take(&mut lexicon.relations[index].phrasings);
-                phrasings.extend(relation.phrasings);
-                lexicon.relations[index] = LexRelation {
-                    phrasings,
-                    ..relation
-                };
-            }
-            None => {
-                lexicon
-                    .relation_index
-                    .insert(relation.id.clone(), lexicon.relations.len());
-                lexicon.relations.push(relation);
-            }
-        }
-        self
-    }
-
-    /// Adds a phrasing of a relation.
-    pub fn phrasing(
-        &mut self,
-        relation: &str,
-        language: Language,
-        tense: Tense,
-        template: &str,
-    ) -> Result<&mut Self, LexiconError> {
-        self.add_phrasing(relation, language, Some(tense), template)
-    }
-
-    /// Adds a present-tense sentence phrasing that names one side in its own words, so that its
-    /// template has a slot for the other side only: `{subject} is {not} an ICC member state`
-    /// for `party_to`, naming the entity `rome-statute` as its object.
-    pub fn naming_phrasing(
-        &mut self,
-        relation: &str,
-        language: Language,
-        template: &str,
-        entity: &str,
-    ) -> Result<&mut Self, LexiconError> {
-        if !self.lexicon.entity_index.contains_key(entity) {
-            return Err(LexiconError::Unknown {
-                what: "entity",
-                id: entity.to_owned(),
-            });
-        }
-        let lexicon = &mut self.lexicon;
-        let &index = lexicon
-            .relation_index
-            .get(relation)
-            .ok_or_else(|| LexiconError::Unknown {
-                what: "relation",
-                id: relation.to_owned(),
-            })?;
-        let relation = &mut lexicon.relations[index];
-        let error = |error| LexiconError::Template {
-            relation: relation.id.clone(),
-            text: template.to_owned(),
-            error,
-        };
-        let parsed = Template::parse(template).map_err(error)?;
-        let named = parsed.named_side().map_err(error)?;
-        let wanted = match named {
-            Side::Subject => relation.subject_kind.as_deref(),
-            Side::Object => relation.object_kind.as_deref(),
-        };
-        let entity_kind = &lexicon.entities[lexicon.entity_index[entity]].kind;
-        if let Some(wanted) = wanted.filter(|wanted| wanted != entity_kind) {
-            return Err(error(TemplateError::Misplaced(format!(
-                "it names '{entity}', a {entity_kind}, where {} needs a {wanted}",
-                relation.id
-            ))));
-        }
-        relation.phrasings.push(Phrasing {
-            language,
-            tense: Tense::Present,
-            role: TemplateRole::Sentence,
-            template: parsed,
-            names: Some((named, entity.to_owned())),
-        });
-        Ok(self)
-    }
-
-    /// Adds a title of a state or timeless relation: a phrase before a name that names its
-    /// `{subject}` and says the relation holds on the day the text was written, such as
-    /// `{object} president {subject}`. Its `{object}` may be an alias, a demonym (`Mongolian`) or,
-    /// in English, an alias with `'s` (`Mongolia's`).
-    pub fn title(
-        &mut self,
-        relation: &str,
-        language: Language,
-        template: &str,
-    ) -> Result<&mut Self, LexiconError> {
-        self.add_phrasing(relation, language, None, template)
-    }
-
-    /// Adds a phrasing, or a title when there is no tense.
-    fn add_phrasing(
-        &mut self,
-        relation: &str,
-        language: Language,
-        tense: Option<Tense>,
-        template: &str,
-    ) -> Result<&mut Self, LexiconError> {
-        let lexicon = &mut self.lexicon;
-        let &index = lexicon
-            .relation_index
-            .get(relation)
-            .ok_or_else(|| LexiconError::Unknown {
-                what: "relation",
-                id: relation.to_owned(),
-            })?;
-        let relation = &mut lexicon.relations[index];
-        let error = |error| LexiconError::Template {
-            relation: relation.id.clone(),
-            text: template.to_owned(),
-            error,
-        };
-        let parsed = Template::parse(template).map_err(error)?;
-        let role = match tense {
-            Some(_) => parsed.role(relation.kind),
-            None => parsed.title_role(relation.kind),
-        }
-        .map_err(error)?;
-        relation.phrasings.push(Phrasing {
-            language,
-            tense: tense.unwrap_or(Tense::Present),
-            role,
-            template: parsed,
-            names: None,
-        });
-        Ok(self)
-    }
-
-    /// The finished lexicon.
-    pub fn build(mut self) -> Lexicon {
-        fn key((alias, folded, _): &(String, String, usize)) -> (usize, &str, &str) {
-            (folded.chars().count(), folded, alias)
-        }
-        self.lexicon.alias_texts.sort_by(|a, b| key(a).cmp(&key(b)));
-        self.lexicon
-    }
 }
 
 impl LexRelation {
