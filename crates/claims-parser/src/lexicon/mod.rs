@@ -313,6 +313,23 @@ impl Lexicon {
         self.aliases.folded_names()
     }
 
+    /// Every alias, folded, that names more than one entity (in any languages), with those
+    /// entities in the order they were added.
+    pub fn shared_aliases(&self) -> impl Iterator<Item = (&str, Vec<&LexEntity>)> {
+        self.aliases.runs().filter_map(|rows| {
+            let mut entities: Vec<u32> = rows.iter().map(|row| row.entity).collect();
+            entities.sort_unstable();
+            entities.dedup();
+            (entities.len() > 1).then(|| {
+                let entities = entities
+                    .into_iter()
+                    .map(|at| &self.entities[at as usize])
+                    .collect();
+                (self.aliases.folded(&rows[0]), entities)
+            })
+        })
+    }
+
     /// The longest alias, in words.
     pub(crate) fn longest_alias(&self) -> usize {
         self.longest_alias
@@ -474,5 +491,32 @@ mod tests {
             lexicon.suggest_aliases("United Stats", 3)[0].0,
             "United States"
         );
+        assert_eq!(lexicon.shared_aliases().count(), 0);
+    }
+
+    #[test]
+    fn shared_aliases_are_those_of_several_entities() {
+        let mut builder = LexiconBuilder::new();
+        builder.entity("georgia", "Georgia", "country");
+        builder.entity("georgia-us", "Georgia", "state");
+        builder.alias("georgia", Language::En, "Georgia").unwrap();
+        builder.alias("georgia", Language::Id, "Georgia").unwrap();
+        builder
+            .alias("georgia-us", Language::En, "GEORGIA")
+            .unwrap();
+        builder
+            .alias("georgia-us", Language::En, "Peach State")
+            .unwrap();
+        let lexicon = builder.build();
+        let shared: Vec<(&str, Vec<&str>)> = lexicon
+            .shared_aliases()
+            .map(|(folded, entities)| {
+                (
+                    folded,
+                    entities.iter().map(|entity| entity.id.as_str()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(shared, [("georgia", vec!["georgia", "georgia-us"])]);
     }
 }

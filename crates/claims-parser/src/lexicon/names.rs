@@ -159,6 +159,11 @@ impl NameTable {
         &rows[..count]
     }
 
+    /// The rows of each folded name, side by side, in order.
+    pub(crate) fn runs(&self) -> impl Iterator<Item = &[NameRow]> {
+        self.rows.chunk_by(|a, b| self.folded(a) == self.folded(b))
+    }
+
     /// Every row, in order.
     pub(crate) fn rows(&self) -> &[NameRow] {
         &self.rows

@@ -362,6 +362,9 @@ pub struct KnowledgeBase {
     pub(crate) lexicon: Lexicon,
 }
 
+/// A relation and the sides a completeness record fixes (`None`: not fixed).
+pub(crate) type Sides = (RelationId, Option<EntityId>, Option<EntityId>);
+
 /// A completeness record's relation and fixed sides, packed in twelve bytes: a side that is not
 /// fixed is `u32::MAX`, which no entity's number reaches.
 #[derive(
@@ -386,6 +389,12 @@ impl CompletenessKey {
             subject: side(subject),
             object: side(object),
         }
+    }
+
+    /// The relation and the fixed sides.
+    pub(crate) fn sides(self) -> Sides {
+        let side = |side: u32| (side != u32::MAX).then_some(EntityId(side));
+        (self.relation, side(self.subject), side(self.object))
     }
 }
 
@@ -418,6 +427,14 @@ impl KnowledgeBase {
     /// Every completeness record.
     pub fn completeness_records(&self) -> &[Completeness] {
         &self.completeness
+    }
+
+    /// The completeness records grouped by relation and fixed sides: each group's positions in
+    /// [`KnowledgeBase::completeness_records`], in file order.
+    pub(crate) fn completeness_groups(&self) -> impl Iterator<Item = (Sides, &[u32])> {
+        self.completeness_by_key
+            .groups()
+            .map(|(key, records)| (key.sides(), records))
     }
 
     /// The entity with this id.

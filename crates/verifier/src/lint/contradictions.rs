@@ -1,30 +1,39 @@
 //! Negative facts and completeness records that facts contradict.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
-use crate::kb::{Completeness, Days, EntityId, Fact, FactId, KnowledgeBase, RelationId};
+use crate::kb::{Days, EntityId, Fact, FactId, KnowledgeBase, RelationId};
 
 use super::sweep::for_each_meeting;
 use super::{Finding, Level, at_fact, fact_list, span_text};
 
 /// A negative fact and positive facts of its pair over a common time: one finding per negative
-/// fact, naming the positive facts it contradicts. The facts are grouped by pair, and each pair's
-/// are swept once (see [`for_each_meeting`]).
+/// fact, naming the positive facts it contradicts. The negative facts are grouped by pair, each
+/// pair's positive facts are found through the knowledge base's indexes, and each pair is swept
+/// once (see [`for_each_meeting`]).
 pub(super) fn positive_and_negative(kb: &KnowledgeBase, findings: &mut Vec<Finding>) {
-    type Split<'k> = (Vec<&'k Fact>, Vec<&'k Fact>);
-    let mut pairs: HashMap<(RelationId, EntityId, Option<EntityId>), Split> = HashMap::new();
-    for fact in kb.facts() {
-        let (negatives, positives) = pairs
+    type Pair = (RelationId, EntityId, Option<EntityId>);
+    let mut pairs: FxHashMap<Pair, Vec<&Fact>> = FxHashMap::default();
+    for fact in kb.facts().iter().filter(|fact| fact.negative) {
+        pairs
             .entry((fact.relation, fact.subject, fact.object))
-            .or_default();
-        if fact.negative {
-            negatives.push(fact);
-        } else {
-            positives.push(fact);
-        }
+            .or_default()
+            .push(fact);
     }
-    for (negatives, positives) in pairs.values() {
-        if negatives.is_empty() || positives.is_empty() {
+    let mut positives = Vec::new();
+    for (&(relation, subject, object), negatives) in &pairs {
+        let candidates = match object {
+            Some(object) => kb.facts_of_pair(relation, subject, object),
+            None => kb.facts_by_subject(relation, subject),
+        };
+        positives.clear();
+        positives.extend(
+            candidates
+                .iter()
+                .map(|&id| kb.fact(id))
+                .filter(|fact| !fact.negative && fact.object == object),
+        );
+        if positives.is_empty() {
             continue;
         }
         // A positive fact contradicts a negative one on the days it certainly holds or, if it
@@ -77,19 +86,19 @@ pub(super) fn positive_and_negative(kb: &KnowledgeBase, findings: &mut Vec<Findi
 /// A fact inside a completeness record's span that was reviewed after the record: the record's
 /// sources did not list it, so one of the two is wrong.
 ///
-/// The records are grouped by relation and fixed sides, each group's facts are found through the
-/// knowledge base's indexes, and each group is swept once (see [`for_each_meeting`]): the cost
+/// The records are taken in their groups by relation and fixed sides (the knowledge base's
+/// index), each group's facts are found through the indexes, and each group is swept once (see [`for_each_meeting`]): the cost
 /// grows with the facts and records, and with the pairs of them whose spans meet.
 pub(super) fn against_completeness(kb: &KnowledgeBase, findings: &mut Vec<Finding>) {
-    type Key = (RelationId, Option<EntityId>, Option<EntityId>);
-    let mut groups: HashMap<Key, Vec<&Completeness>> = HashMap::new();
-    for record in kb.completeness_records() {
-        groups
-            .entry((record.relation, record.subject, record.object))
-            .or_default()
-            .push(record);
-    }
-    for (&(relation, subject, object), records) in &groups {
+    let (mut records, mut facts, mut spans, mut held) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for ((relation, subject, object), positions) in kb.completeness_groups() {
+        records.clear();
+        records.extend(
+            positions
+                .iter()
+                .map(|&at| &kb.completeness_records()[at as usize]),
+        );
         let candidates: &[FactId] = match (subject, object) {
             (Some(subject), Some(object)) => kb.facts_of_pair(relation, subject, object),
             (Some(subject), None) => kb.facts_by_subject(relation, subject),
@@ -97,19 +106,20 @@ pub(super) fn against_completeness(kb: &KnowledgeBase, findings: &mut Vec<Findin
             // Loading refuses a record that fixes neither side.
             (None, None) => &[],
         };
-        let facts: Vec<&Fact> = candidates
-            .iter()
-            .map(|&id| kb.fact(id))
-            .filter(|fact| !fact.negative)
-            .collect();
-        let spans: Vec<Days> = records
-            .iter()
-            .map(|record| Days {
-                first: record.from.first_day(),
-                last: record.to.last_day(),
-            })
-            .collect();
-        let held: Vec<Days> = facts.iter().map(|fact| fact.days().1).collect();
+        facts.clear();
+        facts.extend(
+            candidates
+                .iter()
+                .map(|&id| kb.fact(id))
+                .filter(|fact| !fact.negative),
+        );
+        spans.clear();
+        spans.extend(records.iter().map(|record| Days {
+            first: record.from.first_day(),
+            last: record.to.last_day(),
+        }));
+        held.clear();
+        held.extend(facts.iter().map(|fact| fact.days().1));
         for_each_meeting(&spans, &held, |index, meeting| {
             let fact = facts[index];
             for record in meeting.items().map(|item| records[item]) {

@@ -1,6 +1,6 @@
 //! Aliases of two entities that read alike.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use claims_parser::fold;
 
@@ -11,11 +11,31 @@ use super::{Finding, Level};
 
 /// Aliases of two entities that read as the same name (by `fold`, as the parser reads names) in
 /// different languages: a warning. In the same language, loading refuses them.
+///
+/// The lexicon tells which folded names several entities share; only those entities' aliases are
+/// read, in the order of the entities.
 pub(super) fn alias_lookalikes(kb: &KnowledgeBase, findings: &mut Vec<Finding>) {
-    let mut seen: HashMap<String, (usize, String)> = HashMap::new();
-    for (index, entity) in kb.entities().iter().enumerate() {
+    let mut shared: HashSet<&str, foldhash::fast::RandomState> = HashSet::default();
+    let mut involved: Vec<usize> = Vec::new();
+    for (folded, entities) in kb.lexicon().shared_aliases() {
+        shared.insert(folded);
+        involved.extend(
+            entities
+                .iter()
+                .filter_map(|entity| kb.entity_id(&entity.id))
+                .map(|id| id.0 as usize),
+        );
+    }
+    involved.sort_unstable();
+    involved.dedup();
+    let mut seen: HashMap<String, (usize, &str), foldhash::fast::RandomState> = HashMap::default();
+    for index in involved {
+        let entity = &kb.entities()[index];
         for (language, name) in entity.aliases.iter() {
             let folded = fold(name);
+            if !shared.contains(folded.as_str()) {
+                continue;
+            }
             match seen.get(&folded) {
                 Some((other, other_name)) if *other != index => {
                     let other = &kb.entities()[*other];
@@ -36,7 +56,7 @@ pub(super) fn alias_lookalikes(kb: &KnowledgeBase, findings: &mut Vec<Finding>) 
                 }
                 Some(_) => {}
                 None => {
-                    seen.insert(folded, (index, name.to_owned()));
+                    seen.insert(folded, (index, name));
                 }
             }
         }

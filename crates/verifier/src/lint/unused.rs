@@ -1,29 +1,36 @@
 //! Entities, relations and sources that nothing uses.
 
-use std::collections::HashSet;
-
-use crate::kb::{EntityId, KnowledgeBase, RelationId};
+use crate::kb::{EntityId, KnowledgeBase};
 use crate::load::Location;
 
 use super::{Finding, Level};
 
-/// Entities, relations and sources that nothing uses.
+/// Entities, relations and sources that nothing uses, marked by number as facts and records use
+/// them.
 pub(super) fn unused(kb: &KnowledgeBase, findings: &mut Vec<Finding>) {
-    let mut entities: HashSet<EntityId> = HashSet::new();
-    let mut relations: HashSet<RelationId> = HashSet::new();
-    let mut sources = HashSet::new();
+    let mut entities = vec![false; kb.entities().len()];
+    let mut relations = vec![false; kb.relations().len()];
+    let mut sources = vec![false; kb.sources.len()];
+    let mut use_entity = |entity: EntityId| entities[entity.0 as usize] = true;
     for fact in kb.facts() {
-        entities.insert(fact.subject);
-        entities.extend(fact.object);
-        entities.extend(fact.qualifiers().values().copied());
-        relations.insert(fact.relation);
-        sources.extend(fact.sources.iter().copied());
+        use_entity(fact.subject);
+        fact.object.into_iter().for_each(&mut use_entity);
+        fact.qualifiers()
+            .values()
+            .copied()
+            .for_each(&mut use_entity);
+        relations[fact.relation.0 as usize] = true;
+        for source in fact.sources.iter() {
+            sources[source.0 as usize] = true;
+        }
     }
     for record in kb.completeness_records() {
-        entities.extend(record.subject);
-        entities.extend(record.object);
-        relations.insert(record.relation);
-        sources.extend(record.sources.iter().copied());
+        record.subject.into_iter().for_each(&mut use_entity);
+        record.object.into_iter().for_each(&mut use_entity);
+        relations[record.relation.0 as usize] = true;
+        for source in record.sources.iter() {
+            sources[source.0 as usize] = true;
+        }
     }
     let warn = |file: &str, path: String, id: Option<&str>, message: String| Finding {
         level: Level::Warning,
@@ -37,7 +44,7 @@ pub(super) fn unused(kb: &KnowledgeBase, findings: &mut Vec<Finding>) {
         help: None,
     };
     for (index, entity) in kb.entities().iter().enumerate() {
-        if !entities.contains(&EntityId(index as u32)) {
+        if !entities[index] {
             let message = format!(
                 "entity '{}' is not used by any fact or completeness record",
                 entity.id
@@ -51,10 +58,10 @@ pub(super) fn unused(kb: &KnowledgeBase, findings: &mut Vec<Finding>) {
         }
     }
     for (index, relation) in kb.relations().iter().enumerate() {
-        let used = relations.contains(&RelationId(index as u32))
+        let used = relations[index]
             || relation
                 .inverse
-                .is_some_and(|mirrored| relations.contains(&mirrored));
+                .is_some_and(|mirrored| relations[mirrored.0 as usize]);
         if !used {
             let message = format!("relation '{}' has no facts", relation.id);
             findings.push(warn(
@@ -67,7 +74,7 @@ pub(super) fn unused(kb: &KnowledgeBase, findings: &mut Vec<Finding>) {
     }
     for (index, source) in kb.sources.iter().enumerate() {
         if let Some(id) = &source.id
-            && !sources.contains(&crate::kb::SourceId(index as u32))
+            && !sources[index]
         {
             let message = format!("source '{id}' is not cited");
             findings.push(warn(
