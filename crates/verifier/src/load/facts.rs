@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 use claims_parser::{PartialDate, RelationKind};
 
 use super::LoadProblem;
-use super::builder::{FileRef, Item, SideKinds, closest, is_valid_id, item_index, source_of};
+use super::builder::{FileRef, Item, SideKinds, closest, is_valid_id, item_index};
 use super::stage::{Name, StagedBody, StagedFact, StagedRecord, StagedSource, Times};
 use crate::kb::{
     Completeness, EntityId, Fact, FactExtras, FactTime, FileId, KnowledgeBase, Source, SourceId,
@@ -79,7 +79,10 @@ impl Headers<'_> {
                 completeness: Vec::with_capacity(completeness.len()),
                 sources: inline
                     .into_iter()
-                    .map(|(index, source)| source_of(file.id, index, source))
+                    .map(|source| Source {
+                        file: file.id,
+                        ..source
+                    })
                     .collect(),
                 problems: Vec::new(),
             },

@@ -1,14 +1,19 @@
 //! Each file's facts and completeness records, staged by the task that parsed the file: every
 //! name they use interned once in a table of the file's own, dates and flags kept as they are,
-//! sources written in place set aside whole. What waits for the merge is a fraction of the serde
-//! model, which is dropped in the task: a million facts never exist twice over.
+//! sources written in place converted to the form the base stores. What waits for the merge is a
+//! fraction of the serde model, which is dropped in the task: a million facts never exist twice
+//! over.
 
 use std::collections::{BTreeMap, HashMap};
 
 use claims_parser::PartialDate;
 
-use super::builder::item_index;
-use crate::model::{CompletenessDef, FactDef, ReferenceFile, SourceDef, SourceRef, ValueDef};
+use super::builder::{item_index, source_of};
+use crate::kb::{FileId, Source};
+use crate::model::{CompletenessDef, FactDef, ReferenceFile, SourceRef, ValueDef};
+
+/// The file of a staged inline source until its file is resolved.
+const UNRESOLVED: FileId = FileId(u32::MAX);
 
 /// A name in a [`StagedFile`]'s table.
 pub(super) type Name = u32;
@@ -28,9 +33,10 @@ pub(super) struct StagedBody {
     pub(super) names: Vec<Box<str>>,
     pub(super) facts: Vec<StagedFact>,
     pub(super) completeness: Vec<StagedRecord>,
-    /// The sources written in place, in the order they were written, each with the position of
-    /// its fact or record in its section.
-    pub(super) inline: Vec<(u32, SourceDef)>,
+    /// The sources written in place, in the order they were written, already in the form the
+    /// base stores (their `index` the position of their fact or record in its section); their
+    /// `file` is set when the file is resolved.
+    pub(super) inline: Vec<Source>,
 }
 
 /// A source of a staged fact or record: by id, or written in place.
@@ -114,7 +120,7 @@ pub(super) fn stage(mut file: ReferenceFile) -> StagedFile {
                 .map(|source| match source {
                     SourceRef::Id(id) => StagedSource::Id(interner.name(id)),
                     SourceRef::Inline(source) => {
-                        inline.push((item_index(index), source));
+                        inline.push(source_of(UNRESOLVED, item_index(index), source));
                         StagedSource::Inline((inline.len() - 1) as u32)
                     }
                 })
