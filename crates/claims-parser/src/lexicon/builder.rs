@@ -144,28 +144,16 @@ impl LexiconBuilder {
                 id: entity.to_owned(),
             });
         };
-        let lexicon = &mut self.lexicon;
-        let &index = lexicon
-            .relation_index
-            .get(relation)
-            .ok_or_else(|| LexiconError::Unknown {
-                what: "relation",
-                id: relation.to_owned(),
-            })?;
-        let relation = &mut lexicon.relations[index];
-        let error = |error| LexiconError::Template {
-            relation: relation.id.clone(),
-            text: template.to_owned(),
-            error,
-        };
+        let entity_kind = self.lexicon.entities[entity_at].kind.clone();
+        let relation = relation_mut(&mut self.lexicon, relation)?;
+        let error = template_error(&relation.id, template);
         let parsed = Template::parse(template).map_err(error)?;
         let named = parsed.named_side().map_err(error)?;
         let wanted = match named {
             Side::Subject => relation.subject_kind.as_deref(),
             Side::Object => relation.object_kind.as_deref(),
         };
-        let entity_kind = &lexicon.entities[entity_at].kind;
-        if let Some(wanted) = wanted.filter(|wanted| wanted != entity_kind) {
+        if let Some(wanted) = wanted.filter(|wanted| *wanted != entity_kind) {
             return Err(error(TemplateError::Misplaced(format!(
                 "it names '{entity}', a {entity_kind}, where {} needs a {wanted}",
                 relation.id
@@ -202,20 +190,8 @@ impl LexiconBuilder {
         tense: Option<Tense>,
         template: &str,
     ) -> Result<&mut Self, LexiconError> {
-        let lexicon = &mut self.lexicon;
-        let &index = lexicon
-            .relation_index
-            .get(relation)
-            .ok_or_else(|| LexiconError::Unknown {
-                what: "relation",
-                id: relation.to_owned(),
-            })?;
-        let relation = &mut lexicon.relations[index];
-        let error = |error| LexiconError::Template {
-            relation: relation.id.clone(),
-            text: template.to_owned(),
-            error,
-        };
+        let relation = relation_mut(&mut self.lexicon, relation)?;
+        let error = template_error(&relation.id, template);
         let parsed = Template::parse(template).map_err(error)?;
         let role = match tense {
             Some(_) => parsed.role(relation.kind),
@@ -237,6 +213,33 @@ impl LexiconBuilder {
         self.lexicon.aliases.finish();
         self.lexicon.demonyms.finish();
         self.lexicon
+    }
+}
+
+/// The relation with this id, to add a phrasing to.
+fn relation_mut<'l>(
+    lexicon: &'l mut Lexicon,
+    relation: &str,
+) -> Result<&'l mut LexRelation, LexiconError> {
+    let &index = lexicon
+        .relation_index
+        .get(relation)
+        .ok_or_else(|| LexiconError::Unknown {
+            what: "relation",
+            id: relation.to_owned(),
+        })?;
+    Ok(&mut lexicon.relations[index])
+}
+
+/// Makes what is wrong with a phrasing's template an error of the lexicon.
+fn template_error<'a>(
+    relation: &'a str,
+    template: &'a str,
+) -> impl Fn(TemplateError) -> LexiconError + Copy + 'a {
+    move |error| LexiconError::Template {
+        relation: relation.to_owned(),
+        text: template.to_owned(),
+        error,
     }
 }
 
