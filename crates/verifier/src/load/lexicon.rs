@@ -16,18 +16,25 @@ pub(super) fn build_lexicon(
     files: &[(&FileRef, &ReferenceFile)],
 ) -> (Lexicon, Vec<LoadProblem>) {
     let mut lexicon = LexiconBuilder::new();
+    let mut problems = Vec::new();
     for entity in &kb.entities {
         lexicon.entity(&entity.id, &entity.name, &entity.kind);
+        // Empty names were reported when the entity was added; a lexicon too full is not.
+        let full = Some(LexiconError::TooManyNames);
+        let mut too_many = false;
         for (language, name) in entity.aliases.iter() {
-            // Empty aliases were reported when the entity was added.
-            let _ = lexicon.alias(&entity.id, language, name);
+            too_many |= lexicon.alias(&entity.id, language, name).err() == full;
         }
         for (language, name) in entity.demonyms.iter() {
-            // Empty demonyms were reported when the entity was added.
-            let _ = lexicon.demonym(&entity.id, language, name);
+            too_many |= lexicon.demonym(&entity.id, language, name).err() == full;
+        }
+        if too_many {
+            let file = kb.file_name(entity.file);
+            let item = Item::new(file, "entities", entity.index, Some(&entity.id));
+            problems.push(item.problem(LexiconError::TooManyNames.to_string(), None));
+            break;
         }
     }
-    let mut problems = Vec::new();
     for &(file, reference) in files {
         for (index, relation) in reference.relations.iter().enumerate() {
             if kb
