@@ -21,7 +21,7 @@ use crate::kb::{
 };
 
 /// The layout of an entry. Part of every key, so that an entry of another layout is never read.
-pub(super) const FORMAT: &str = "factcheck knowledge base, postcard, layout 2";
+pub(super) const FORMAT: &str = "factcheck knowledge base, postcard, layout 3";
 
 /// How many sections an entry has.
 const SECTIONS: usize = 7;
