@@ -10,7 +10,7 @@
 use claims_parser::{Comparison, CountAssertion, Quantity, RelationKind, Side};
 use jiff::civil::Date;
 
-use super::evidence::Texts;
+use super::evidence::Sentence;
 use super::restriction::Days;
 use super::worlds::{
     Bearing, Cause, EARLIEST, Item, Outcome, Reading, Timeline, merge, realizations,
@@ -194,18 +194,21 @@ impl Judge<'_> {
             format!("{pattern} holds for {counts} values {when}")
         };
         let said = said_text(quantity);
-        let texts = Texts {
-            holds: format!("{found}, which agrees with {said}"),
-            fails: format!("{found}, which rules out {said}"),
-            open: format!("{found}: some of these counts agree with {said} and some do not"),
-            settle: format!(
+        let texts = |which| match which {
+            Sentence::Holds => format!("{found}, which agrees with {said}"),
+            Sentence::Fails => format!("{found}, which rules out {said}"),
+            Sentence::Open => {
+                format!("{found}: some of these counts agree with {said} and some do not")
+            }
+            Sentence::Settle => format!(
                 "a completeness record of '{name}' for {fixed_name} covering that time, or the exact dates of the facts on its edge"
             ),
         };
-        let warnings = self.future(
-            first,
-            when.trim_start_matches("on ").trim_start_matches("in "),
-        );
+        let warnings = self.future(first, || {
+            when.trim_start_matches("on ")
+                .trim_start_matches("in ")
+                .to_owned()
+        });
         Ok(self.conclude(outcome, texts, last, warnings))
     }
 

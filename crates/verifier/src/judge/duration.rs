@@ -8,7 +8,7 @@
 use claims_parser::{Comparison, DurationAssertion, RelationKind, Unit};
 use jiff::civil::Date;
 
-use super::evidence::Texts;
+use super::evidence::Sentence;
 use super::worlds::{EARLIEST, Reading, Stretch, Timeline, after, before, merge};
 use super::{Judge, JudgeError};
 use crate::verdict::Judgment;
@@ -72,13 +72,19 @@ impl Judge<'_> {
         let outcome = self.read_state(pair, EARLIEST, as_of, &[], |timeline| {
             duration_reading(timeline, range, as_of)
         });
-        let text = self.pair_text(pair);
-        let quantity = super::count::said_text(&assertion.quantity);
-        let texts = Texts {
-            holds: format!("a term of {text} up to {as_of} lasted {quantity}"),
-            fails: format!("no term of {text} up to {as_of} can have lasted {quantity}"),
-            open: format!("the data does not settle whether a term of {text} lasted {quantity}"),
-            settle: format!("the first and last days of the terms of {text}"),
+        let texts = |which| {
+            let text = self.pair_text(pair);
+            let quantity = super::count::said_text(&assertion.quantity);
+            match which {
+                Sentence::Holds => format!("a term of {text} up to {as_of} lasted {quantity}"),
+                Sentence::Fails => {
+                    format!("no term of {text} up to {as_of} can have lasted {quantity}")
+                }
+                Sentence::Open => {
+                    format!("the data does not settle whether a term of {text} lasted {quantity}")
+                }
+                Sentence::Settle => format!("the first and last days of the terms of {text}"),
+            }
         };
         Ok(self.conclude(outcome, texts, as_of, Vec::new()))
     }

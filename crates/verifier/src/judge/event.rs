@@ -15,7 +15,7 @@
 use claims_parser::{Bound, Ordinal, OrdinalAssertion, RelationKind, Side, Term, TimeSpec};
 use jiff::civil::Date;
 
-use super::evidence::Texts;
+use super::evidence::Sentence;
 use super::worlds::{
     Bearing, Cause, EARLIEST, Item, Outcome, Reading, Realization, after, before, merge,
     realizations,
@@ -270,32 +270,23 @@ impl Judge<'_> {
                 reading
             }
         });
-        let settle = format!(
-            "a sourced event {what} {when}, or a negative fact or completeness record covering that time"
-        );
-        let (happened, did_not) = (
-            format!("an event {what} happens {when}"),
-            format!("no event {what} happens {when}"),
-        );
-        let texts = if negated {
-            Texts {
-                holds: did_not,
-                fails: happened,
-                open: format!("the data does not settle whether an event {what} happened {when}"),
-                settle,
+        // The sentences of the assertion without NOT.
+        let affirmed = |which| match which {
+            Sentence::Holds => format!("an event {what} happens {when}"),
+            Sentence::Fails => format!("no event {what} happens {when}"),
+            Sentence::Open => {
+                format!("the data does not settle whether an event {what} happened {when}")
             }
-        } else {
-            Texts {
-                holds: happened,
-                fails: did_not,
-                open: format!("the data does not settle whether an event {what} happened {when}"),
-                settle,
-            }
+            Sentence::Settle => format!(
+                "a sourced event {what} {when}, or a negative fact or completeness record covering that time"
+            ),
         };
-        let warnings = self.future(
-            first,
-            when.trim_start_matches("on ").trim_start_matches("in "),
-        );
+        let texts = |which: Sentence| affirmed(if negated { which.negated() } else { which });
+        let warnings = self.future(first, || {
+            when.trim_start_matches("on ")
+                .trim_start_matches("in ")
+                .to_owned()
+        });
         self.conclude(outcome, texts, last, warnings)
     }
 
@@ -348,20 +339,24 @@ impl Judge<'_> {
             Ordinal::First => ("earlier", "first"),
         };
         let when = assertion.when;
-        let texts = Texts {
-            holds: format!("an event {what} happens in {when}, and none {word} {bound_text}"),
-            fails: format!("the {first_or_last} event {what} {bound_text} cannot be in {when}"),
-            open: format!(
+        let texts = |which| match which {
+            Sentence::Holds => {
+                format!("an event {what} happens in {when}, and none {word} {bound_text}")
+            }
+            Sentence::Fails => {
+                format!("the {first_or_last} event {what} {bound_text} cannot be in {when}")
+            }
+            Sentence::Open => format!(
                 "the data does not settle whether the {first_or_last} event {what} {bound_text} was in {when}"
             ),
-            settle: format!(
+            Sentence::Settle => format!(
                 "a completeness record of '{}' for {} and {} covering the time {bound_text}",
                 self.kb.relation(pair.relation).id,
                 self.kb.entity(pair.subject).id,
                 self.kb.entity(pair.object).id
             ),
         };
-        let warnings = self.future(claimed.0, &format!("{when}"));
+        let warnings = self.future(claimed.0, || when.to_string());
         Ok(self.conclude(outcome, texts, window.1, warnings))
     }
 

@@ -8,16 +8,30 @@ use super::worlds::{Cause, MOST_REALIZATIONS, Outcome, Reading};
 use crate::kb::{FactTime, SpanEnd};
 use crate::verdict::{Judgment, Role, Verdict};
 
-/// The sentences of a judgment, one per verdict it may get.
-pub(crate) struct Texts {
+/// One of the sentences of a judgment. A form gives [`Judge::conclude`] a function from these to
+/// their text, and only the sentences of the verdict reached are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Sentence {
     /// Why it is true.
-    pub(crate) holds: String,
+    Holds,
     /// Why it is false.
-    pub(crate) fails: String,
+    Fails,
     /// Why the data cannot settle it.
-    pub(crate) open: String,
+    Open,
     /// What fact or record would settle it.
-    pub(crate) settle: String,
+    Settle,
+}
+
+impl Sentence {
+    /// The sentence of the assertion's negation that says the same: what makes an assertion
+    /// true makes its negation false.
+    pub(crate) fn negated(self) -> Sentence {
+        match self {
+            Sentence::Holds => Sentence::Fails,
+            Sentence::Fails => Sentence::Holds,
+            other => other,
+        }
+    }
 }
 
 impl Judge<'_> {
@@ -26,7 +40,7 @@ impl Judge<'_> {
     pub(crate) fn conclude(
         &self,
         outcome: Outcome,
-        texts: Texts,
+        texts: impl Fn(Sentence) -> String,
         reach: Date,
         mut warnings: Vec<String>,
     ) -> Judgment {
@@ -57,13 +71,13 @@ impl Judge<'_> {
                 (true, false) => (
                     Verdict::True,
                     with_role(supports, Role::Supports),
-                    texts.holds,
+                    texts(Sentence::Holds),
                     None,
                 ),
                 (false, _) => (
                     Verdict::False,
                     with_role(refutes, Role::Refutes),
-                    texts.fails,
+                    texts(Sentence::Fails),
                     None,
                 ),
                 (true, true) => {
@@ -72,8 +86,8 @@ impl Judge<'_> {
                     (
                         Verdict::Unverifiable,
                         with_role(context, Role::Context),
-                        texts.open,
-                        Some(texts.settle),
+                        texts(Sentence::Open),
+                        Some(texts(Sentence::Settle)),
                     )
                 }
             },
@@ -124,12 +138,13 @@ impl Judge<'_> {
         }
     }
 
-    /// The warning for an assertion about a time (`what`, from its first day `first`) after the
-    /// judgment date.
-    pub(crate) fn future(&self, first: Date, what: &str) -> Vec<String> {
+    /// The warning for an assertion about a time (`what` writes it; its first day is `first`)
+    /// after the judgment date.
+    pub(crate) fn future(&self, first: Date, what: impl FnOnce() -> String) -> Vec<String> {
         if first > self.as_of {
             vec![format!(
-                "the assertion speaks of a time ({what}) after {}, the date it is judged as of: when made, it spoke of the future",
+                "the assertion speaks of a time ({}) after {}, the date it is judged as of: when made, it spoke of the future",
+                what(),
                 self.as_of
             )]
         } else {

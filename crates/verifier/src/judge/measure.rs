@@ -6,7 +6,7 @@
 
 use claims_parser::{MeasureAssertion, RelationKind, Unit};
 
-use super::evidence::Texts;
+use super::evidence::Sentence;
 use super::worlds::{Cause, Outcome, Reading};
 use super::{Judge, JudgeError};
 use crate::kb::{Days, FactTime};
@@ -76,11 +76,10 @@ impl Judge<'_> {
                 refutes: disagree,
             })
         };
-        let texts = Texts {
-            holds: recorded.clone(),
-            fails: recorded,
-            open: format!("no value of {name} is recorded for {when}"),
-            settle: format!("a sourced value of {name} for {when}"),
+        let texts = |which| match which {
+            Sentence::Holds | Sentence::Fails => recorded.clone(),
+            Sentence::Open => format!("no value of {name} is recorded for {when}"),
+            Sentence::Settle => format!("a sourced value of {name} for {when}"),
         };
         Ok(self.conclude(outcome, texts, when.last, Vec::new()))
     }

@@ -16,7 +16,7 @@
 use claims_parser::{Bound, Ordinal, OrdinalAssertion, RelationKind, Side, Term};
 use jiff::civil::Date;
 
-use super::evidence::Texts;
+use super::evidence::Sentence;
 use super::restriction::Days;
 use super::worlds::{Cause, EARLIEST, Outcome, Reading, after, before, merge};
 use super::{Judge, JudgeError};
@@ -253,18 +253,22 @@ impl Judge<'_> {
             _ => String::new(),
         };
         let when = assertion.when;
-        let texts = Texts {
-            holds: format!("an event {what} happens in {when}, and none {word} {bound_text}"),
-            fails: format!("the {first_or_last} event {what} {bound_text} cannot be in {when}"),
-            open: format!(
+        let texts = |which| match which {
+            Sentence::Holds => {
+                format!("an event {what} happens in {when}, and none {word} {bound_text}")
+            }
+            Sentence::Fails => {
+                format!("the {first_or_last} event {what} {bound_text} cannot be in {when}")
+            }
+            Sentence::Open => format!(
                 "the data does not settle whether the {first_or_last} event {what} {bound_text} was in {when}"
             ),
-            settle: format!(
+            Sentence::Settle => format!(
                 "a completeness record of '{}' for {named} alone covering the time {bound_text}, and the restriction known for each value on the day of its event",
                 assertion.relation
             ),
         };
-        let warnings = self.future(when.first_day(), &format!("{when}"));
+        let warnings = self.future(when.first_day(), || when.to_string());
         self.conclude(outcome, texts, window.1, warnings)
     }
 }

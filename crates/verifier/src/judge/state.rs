@@ -21,7 +21,7 @@
 use claims_parser::{PartialDate, RelationAssertion, RelationKind, TimeSpec};
 use jiff::civil::Date;
 
-use super::evidence::Texts;
+use super::evidence::Sentence;
 use super::worlds::{EARLIEST, Outcome, Reading, Timeline, after, before, merge};
 use super::{Judge, JudgeError, Pair};
 use crate::verdict::{Judgment, Verdict};
@@ -58,29 +58,30 @@ impl Judge<'_> {
     }
 
     fn state(&self, pair: Pair, negated: bool, time: TimeSpec) -> Judgment {
-        let text = self.pair_text(pair);
+        let text = || self.pair_text(pair);
         let as_of = self.as_of;
-        let settle = format!(
-            "a sourced fact of {text} for that time, a negative fact, or a completeness record of '{}' covering it",
-            self.kb.relation(pair.relation).id
-        );
-        let ever = (EARLIEST, as_of);
-        let texts = |holds: String, fails: String, open: String| Texts {
-            holds,
-            fails,
-            open,
-            settle: settle.clone(),
+        let settle = || {
+            format!(
+                "a sourced fact of {} for that time, a negative fact, or a completeness record of '{}' covering it",
+                text(),
+                self.kb.relation(pair.relation).id
+            )
         };
+        let ever = (EARLIEST, as_of);
         match (negated, time) {
             (false, TimeSpec::NoLonger) => {
                 let outcome = self.read_state(pair, EARLIEST, as_of, &[], |t| no_longer(t, as_of));
-                let texts = texts(
-                    format!("{text} held before {as_of} and not on it"),
-                    format!("{text} holds on {as_of}, or held on no day before it"),
-                    format!(
-                        "the data does not settle whether {text} held before {as_of} and ended"
+                let texts = |which| match which {
+                    Sentence::Holds => format!("{} held before {as_of} and not on it", text()),
+                    Sentence::Fails => {
+                        format!("{} holds on {as_of}, or held on no day before it", text())
+                    }
+                    Sentence::Open => format!(
+                        "the data does not settle whether {} held before {as_of} and ended",
+                        text()
                     ),
-                );
+                    Sentence::Settle => settle(),
+                };
                 self.conclude(outcome, texts, as_of, Vec::new())
             }
             (_, TimeSpec::NoLonger) => Judgment {
@@ -110,52 +111,52 @@ impl Judge<'_> {
                     ),
                     TimeSpec::NoLonger => unreachable!("handled above"),
                 };
-                let warnings = self.future(
-                    first,
-                    when.trim_start_matches("on ").trim_start_matches("in "),
-                );
-                let (holds, lacks) = if first == last {
-                    (
-                        format!("{text} holds {when}"),
-                        format!("{text} does not hold {when}"),
-                    )
-                } else {
-                    (
-                        format!("{text} holds on some day {when}"),
-                        format!("{text} holds on no day {when}"),
-                    )
+                let warnings = self.future(first, || {
+                    when.trim_start_matches("on ")
+                        .trim_start_matches("in ")
+                        .to_owned()
+                });
+                // The sentences of the assertion without NOT.
+                let affirmed = |which| match which {
+                    Sentence::Holds if first == last => format!("{} holds {when}", text()),
+                    Sentence::Fails if first == last => format!("{} does not hold {when}", text()),
+                    Sentence::Holds => format!("{} holds on some day {when}", text()),
+                    Sentence::Fails => format!("{} holds on no day {when}", text()),
+                    Sentence::Open => {
+                        format!("the data does not settle whether {} holds {when}", text())
+                    }
+                    Sentence::Settle => settle(),
                 };
-                let open = format!("the data does not settle whether {text} holds {when}");
-                let (outcome, texts) = if negated {
-                    let outcome =
-                        self.read_state(pair, first, last, &[], |t| no_day(t, first, last));
-                    (outcome, texts(lacks, holds, open))
+                let outcome = if negated {
+                    self.read_state(pair, first, last, &[], |t| no_day(t, first, last))
                 } else {
-                    let outcome =
-                        self.read_state(pair, first, last, &[], |t| some_day(t, first, last));
-                    (outcome, texts(holds, lacks, open))
+                    self.read_state(pair, first, last, &[], |t| some_day(t, first, last))
                 };
+                let texts =
+                    |which: Sentence| affirmed(if negated { which.negated() } else { which });
                 self.conclude(outcome, texts, last, warnings)
             }
         }
     }
 
     fn since(&self, pair: Pair, since: PartialDate) -> Judgment {
-        let text = self.pair_text(pair);
         let as_of = self.as_of;
-        let texts = Texts {
-            holds: format!(
-                "{text} began in {since} and has held on every day since, up to {as_of}"
-            ),
-            fails: format!(
-                "no term of {text} began in {since} and held on every day up to {as_of}"
-            ),
-            open: format!(
-                "the data does not settle whether a term of {text} began in {since} and held up to {as_of}"
-            ),
-            settle: format!(
-                "the day {text} began, and a fact, negative fact or completeness record for the day before"
-            ),
+        let texts = |which| {
+            let text = self.pair_text(pair);
+            match which {
+                Sentence::Holds => format!(
+                    "{text} began in {since} and has held on every day since, up to {as_of}"
+                ),
+                Sentence::Fails => format!(
+                    "no term of {text} began in {since} and held on every day up to {as_of}"
+                ),
+                Sentence::Open => format!(
+                    "the data does not settle whether a term of {text} began in {since} and held up to {as_of}"
+                ),
+                Sentence::Settle => format!(
+                    "the day {text} began, and a fact, negative fact or completeness record for the day before"
+                ),
+            }
         };
         if since.first_day() > as_of {
             // Nothing can have held since a later day; the day before it is still read, if it is
@@ -173,9 +174,11 @@ impl Judge<'_> {
                     stretches: Vec::new(),
                 }))
             };
-            let texts = Texts {
-                fails: format!("{since} is after {as_of}: nothing has held since then yet"),
-                ..texts
+            let texts = |which| match which {
+                Sentence::Fails => {
+                    format!("{since} is after {as_of}: nothing has held since then yet")
+                }
+                other => texts(other),
             };
             return self.conclude(outcome, texts, as_of, Vec::new());
         }
@@ -192,16 +195,18 @@ impl Judge<'_> {
     }
 
     fn span(&self, pair: Pair, from: PartialDate, to: PartialDate) -> Judgment {
-        let text = self.pair_text(pair);
-        let texts = Texts {
-            holds: format!("a term of {text} began in {from} and ended in {to}"),
-            fails: format!("no term of {text} began in {from} and ended in {to}"),
-            open: format!(
-                "the data does not settle whether a term of {text} began in {from} and ended in {to}"
-            ),
-            settle: format!(
-                "facts of {text} with their start and end days, and what held on the days around them"
-            ),
+        let texts = |which| {
+            let text = self.pair_text(pair);
+            match which {
+                Sentence::Holds => format!("a term of {text} began in {from} and ended in {to}"),
+                Sentence::Fails => format!("no term of {text} began in {from} and ended in {to}"),
+                Sentence::Open => format!(
+                    "the data does not settle whether a term of {text} began in {from} and ended in {to}"
+                ),
+                Sentence::Settle => format!(
+                    "facts of {text} with their start and end days, and what held on the days around them"
+                ),
+            }
         };
         let (first, last) = (before(from.first_day()), after(to.last_day()));
         let marks = [
@@ -217,7 +222,7 @@ impl Judge<'_> {
                 (to.first_day(), to.last_day()),
             )
         });
-        let warnings = self.future(from.first_day(), &format!("{from}"));
+        let warnings = self.future(from.first_day(), || from.to_string());
         self.conclude(outcome, texts, to.last_day(), warnings)
     }
 }

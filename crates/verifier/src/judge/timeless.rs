@@ -1,7 +1,7 @@
 //! Timeless relations (`father_of`): a world has the pair or not, once and for all. A positive
 //! fact makes it hold, a negative fact or another value of a single-valued side rules it out.
 
-use super::evidence::Texts;
+use super::evidence::Sentence;
 use super::worlds::{Cause, Outcome, Reading, merge};
 use super::{Judge, Pair};
 use crate::kb::FactId;
@@ -10,24 +10,18 @@ use crate::verdict::Judgment;
 
 impl Judge<'_> {
     pub(crate) fn timeless(&self, pair: Pair, negated: bool) -> Judgment {
-        let text = self.pair_text(pair);
         let outcome = self.timeless_outcome(pair, negated);
-        let (yes, no) = if negated {
-            (
-                format!("no fact states {text}, and one rules it out"),
-                format!("a fact states {text}"),
-            )
-        } else {
-            (
-                format!("a fact states {text}"),
-                format!("a fact rules out {text}"),
-            )
-        };
-        let texts = Texts {
-            holds: yes,
-            fails: no,
-            open: format!("no fact states or rules out {text}"),
-            settle: format!("a sourced fact {text}, or its negation"),
+        let texts = |which| {
+            let text = self.pair_text(pair);
+            match (which, negated) {
+                (Sentence::Holds, true) => format!("no fact states {text}, and one rules it out"),
+                (Sentence::Holds, false) | (Sentence::Fails, true) => {
+                    format!("a fact states {text}")
+                }
+                (Sentence::Fails, false) => format!("a fact rules out {text}"),
+                (Sentence::Open, _) => format!("no fact states or rules out {text}"),
+                (Sentence::Settle, _) => format!("a sourced fact {text}, or its negation"),
+            }
         };
         self.conclude(outcome, texts, self.as_of, Vec::new())
     }
