@@ -213,6 +213,31 @@ fn a_new_entry_replaces_the_old_entry_of_the_same_roots_only() {
     assert_eq!(load(other.path(), &cache).1, CacheUse::Hit);
 }
 
+/// The entry of the roots is decoded while the files are hashed only when it is their one entry;
+/// beside another entry of the same roots (as two runs on different data at once can leave), the
+/// entry the hashes name is still the one read.
+#[test]
+fn an_entry_beside_another_of_the_same_roots_is_still_a_hit() {
+    let data = copy_of_bundled_reference();
+    let folder = tempfile::tempdir().unwrap();
+    let cache = Cache::new(folder.path(), TOOL);
+    assert_eq!(load(data.path(), &cache).1, CacheUse::Stored);
+    let entry = entries(folder.path()).pop().unwrap();
+    let name = entry.file_name().unwrap().to_string_lossy().into_owned();
+    let prefix = &name[..=name.rfind('-').unwrap()];
+    let other = folder
+        .path()
+        .join(format!("{prefix}{}.postcard", "0".repeat(64)));
+    fs::write(&other, b"an entry of other data").unwrap();
+    assert_eq!(load(data.path(), &cache).1, CacheUse::Hit);
+    fs::remove_file(&entry).unwrap();
+    assert_eq!(
+        load(data.path(), &cache).1,
+        CacheUse::Stored,
+        "the other entry is not read for this data"
+    );
+}
+
 #[test]
 fn data_with_problems_gives_the_same_problems_and_stores_nothing() {
     let data = copy_of_bundled_reference();

@@ -11,6 +11,7 @@ use std::collections::HashMap;
 use std::fs::File;
 use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use claims_parser::Lexicon;
 use serde::de::DeserializeOwned;
@@ -108,8 +109,8 @@ fn section(
 }
 
 /// The base in the entry at `path`, if its table and every section match their checksums and
-/// decode.
-pub(super) fn read(path: &Path) -> Option<KnowledgeBase> {
+/// decode. Once `abandoned` is set, every section stops at its next read and there is none.
+pub(super) fn read(path: &Path, abandoned: &AtomicBool) -> Option<KnowledgeBase> {
     let mut file = File::open(path).ok()?;
     let mut head = [0; blake3::OUT_LEN + TABLE];
     file.read_exact(&mut head).ok()?;
@@ -133,6 +134,7 @@ pub(super) fn read(path: &Path) -> Option<KnowledgeBase> {
     }
     let at = |index: usize| Section {
         path,
+        abandoned,
         offset: sections[index].0,
         length: sections[index].1,
         checksum: sections[index].2,
@@ -178,6 +180,7 @@ pub(super) fn read(path: &Path) -> Option<KnowledgeBase> {
 /// Where a section is in its entry, and the checksum of its bytes.
 struct Section<'a> {
     path: &'a Path,
+    abandoned: &'a AtomicBool,
     offset: u64,
     length: u64,
     checksum: [u8; blake3::OUT_LEN],
@@ -189,8 +192,11 @@ impl Section<'_> {
     fn decode<T: DeserializeOwned>(&self) -> Option<T> {
         let mut file = File::open(self.path).ok()?;
         file.seek(SeekFrom::Start(self.offset)).ok()?;
-        let mut decoder =
-            postcard::Deserializer::from_flavor(Chunks::new(file.take(self.length), self.length));
+        let mut decoder = postcard::Deserializer::from_flavor(Chunks::new(
+            file.take(self.length),
+            self.length,
+            self.abandoned,
+        ));
         let value = T::deserialize(&mut decoder).ok()?;
         let chunks = decoder.finalize().ok()?;
         let whole = chunks.start == chunks.end && chunks.unread == 0;
@@ -200,8 +206,10 @@ impl Section<'_> {
 
 /// postcard's input, read from a file through one reused buffer and hashed a chunk at a time as
 /// it is read: as fast to decode as a slice, without holding the entry whole.
-struct Chunks<R> {
+struct Chunks<'a, R> {
     reader: R,
+    /// Set when the entry is no longer wanted: the next read fails.
+    abandoned: &'a AtomicBool,
     hasher: blake3::Hasher,
     buffer: Vec<u8>,
     /// The unread bytes are `buffer[start..end]`.
@@ -211,11 +219,12 @@ struct Chunks<R> {
     unread: u64,
 }
 
-impl<R: Read> Chunks<R> {
-    /// Reads `length` bytes from `reader`.
-    fn new(reader: R, length: u64) -> Self {
+impl<'a, R: Read> Chunks<'a, R> {
+    /// Reads `length` bytes from `reader`, until `abandoned` is set.
+    fn new(reader: R, length: u64, abandoned: &'a AtomicBool) -> Self {
         Chunks {
             reader,
+            abandoned,
             hasher: blake3::Hasher::new(),
             buffer: vec![0; 1 << 20],
             start: 0,
@@ -232,7 +241,7 @@ impl<R: Read> Chunks<R> {
         if available >= wanted {
             return Ok(());
         }
-        if (wanted - available) as u64 > self.unread {
+        if (wanted - available) as u64 > self.unread || self.abandoned.load(Ordering::Relaxed) {
             return Err(postcard::Error::DeserializeUnexpectedEnd);
         }
         self.buffer.copy_within(self.start..self.end, 0);
@@ -258,7 +267,7 @@ impl<R: Read> Chunks<R> {
     }
 }
 
-impl<'de, R: Read + 'de> postcard::de_flavors::Flavor<'de> for Chunks<R> {
+impl<'de, 'flag: 'de, R: Read + 'de> postcard::de_flavors::Flavor<'de> for Chunks<'flag, R> {
     type Remainder = Self;
     type Source = R;
 
@@ -302,5 +311,25 @@ impl<W: Write> Write for Hashing<W> {
 
     fn flush(&mut self) -> io::Result<()> {
         self.inner.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bundled() -> KnowledgeBase {
+        let reference = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../claims/reference");
+        crate::load(&[crate::Root::given(&reference)]).expect("the bundled data loads")
+    }
+
+    #[test]
+    fn an_abandoned_read_has_no_base() {
+        let kb = bundled();
+        let mut file = tempfile::NamedTempFile::new().unwrap();
+        write(&kb, file.as_file_mut()).unwrap();
+        let read = |abandoned: bool| super::read(file.path(), &AtomicBool::new(abandoned));
+        assert!(read(false).is_some());
+        assert!(read(true).is_none());
     }
 }

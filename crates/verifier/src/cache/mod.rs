@@ -14,6 +14,7 @@
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 
@@ -24,6 +25,9 @@ use crate::yaml;
 mod entry;
 
 use entry::FORMAT;
+
+/// How an entry's file name ends.
+const ENTRY_EXTENSION: &str = ".postcard";
 
 /// Where entries are kept, and the tool they are written by.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,9 +85,21 @@ impl Cache {
         format!("kb-{}-", &hasher.finalize().to_hex()[..16])
     }
 
-    /// The entry `name`, if there is one that decodes and whose bytes match their checksums.
-    fn read(&self, name: &str) -> Option<KnowledgeBase> {
-        entry::read(&self.dir.join(name))
+    /// The entry `name`, if there is one that decodes and whose bytes match their checksums,
+    /// unless `abandoned` is set while it is read.
+    fn read(&self, name: &str, abandoned: &AtomicBool) -> Option<KnowledgeBase> {
+        entry::read(&self.dir.join(name), abandoned)
+    }
+
+    /// The name of the entry of the roots named by `prefix`, if they have exactly one: writing an
+    /// entry removes the older ones of its roots, so it is the one a load of unchanged data reads.
+    fn only_entry(&self, prefix: &str) -> Option<String> {
+        let mut names = fs::read_dir(&self.dir).ok()?.flatten().filter_map(|entry| {
+            let name = entry.file_name().into_string().ok()?;
+            (name.starts_with(prefix) && name.ends_with(ENTRY_EXTENSION)).then_some(name)
+        });
+        let only = names.next()?;
+        names.next().is_none().then_some(only)
     }
 
     fn write(&self, prefix: &str, name: &str, kb: &KnowledgeBase) -> Result<(), String> {
@@ -129,6 +145,25 @@ fn hash_file(name: &str, path: &Path) -> Option<blake3::Hash> {
     Some(hasher.finalize())
 }
 
+/// The name of the entry of the data in `files`: the hash of every file's cited name and bytes,
+/// after the entry format and the tool. `None` if a file cannot be read.
+fn entry_name(prefix: &str, cache: &Cache, files: &[(String, PathBuf)]) -> Option<String> {
+    let hashes: Vec<blake3::Hash> = files
+        .par_iter()
+        .map(|(name, path)| hash_file(name, path))
+        .collect::<Option<_>>()?;
+    let mut hasher = blake3::Hasher::new();
+    hash_field(&mut hasher, FORMAT.as_bytes());
+    hash_field(&mut hasher, cache.tool.as_bytes());
+    for hash in &hashes {
+        hasher.update(hash.as_bytes());
+    }
+    Some(format!(
+        "{prefix}{}{ENTRY_EXTENSION}",
+        hasher.finalize().to_hex()
+    ))
+}
+
 /// Adds one length-prefixed field to a key, so that no two sequences of fields hash alike.
 fn hash_field(hasher: &mut blake3::Hasher, bytes: &[u8]) {
     hasher.update(&(bytes.len() as u64).to_le_bytes());
@@ -138,8 +173,10 @@ fn hash_field(hasher: &mut blake3::Hasher, bytes: &[u8]) {
 /// Loads the reference data under `roots` as [`crate::load`] does, through `cache` when given:
 /// the same knowledge base, or the same problems, either way.
 ///
-/// Every file is streamed through its hasher, files in parallel; on a miss, the files
-/// are read again as a cold load reads them (from the operating system's page cache, by then).
+/// Every file is streamed through its hasher, files in parallel. Meanwhile the roots' one entry,
+/// if they have one, is decoded: it is used if the hashes name it, and its decoding is abandoned
+/// as soon as they name another. On a miss, the files are read again as a cold load reads them
+/// (from the operating system's page cache, by then).
 pub fn load_cached(
     roots: &[Root],
     cache: Option<&Cache>,
@@ -151,24 +188,35 @@ pub fn load_cached(
     if !found.problems.is_empty() {
         return found.load().map(|kb| (kb, CacheUse::Off));
     }
-    let hashes: Option<Vec<blake3::Hash>> = found
-        .files
-        .par_iter()
-        .map(|(name, path)| hash_file(name, path))
-        .collect();
-    let Some(hashes) = hashes else {
+    let prefix = cache.prefix(roots);
+    let guess = cache.only_entry(&prefix);
+    let abandoned = AtomicBool::new(false);
+    let (name, guessed) = rayon::join(
+        || {
+            let name = entry_name(&prefix, cache, &found.files);
+            if name.is_none() || name != guess {
+                abandoned.store(true, Ordering::Relaxed);
+            }
+            name
+        },
+        || {
+            guess
+                .as_deref()
+                .and_then(|guess| cache.read(guess, &abandoned))
+        },
+    );
+    let Some(name) = name else {
+        drop(guessed);
         // A file that cannot be read: the cold load reports it.
         return found.load().map(|kb| (kb, CacheUse::Off));
     };
-    let mut hasher = blake3::Hasher::new();
-    hash_field(&mut hasher, FORMAT.as_bytes());
-    hash_field(&mut hasher, cache.tool.as_bytes());
-    for hash in &hashes {
-        hasher.update(hash.as_bytes());
-    }
-    let prefix = cache.prefix(roots);
-    let name = format!("{prefix}{}.postcard", hasher.finalize().to_hex());
-    if let Some(kb) = cache.read(&name) {
+    let read = if guess.as_ref() == Some(&name) {
+        guessed
+    } else {
+        drop(guessed);
+        cache.read(&name, &AtomicBool::new(false))
+    };
+    if let Some(kb) = read {
         return Ok((kb, CacheUse::Hit));
     }
     let kb = found.load()?;
