@@ -11,6 +11,9 @@
 //!   every file, then reading the entry);
 //! - `judge`: judging 10,000 parsed assertions on one core (divan's throughput is assertions per
 //!   second);
+//! - `judge_again`: the same, each assertion judged ten times running, so that all but the first
+//!   find what they read in the processor's caches: the work of judging, apart from the memory
+//!   latency that `judge` adds as the base grows;
 //! - `lint`: `verifier::lint::lint` on the loaded base.
 //!
 //! Every figure is taken with mimalloc, the allocator the command line runs with. Run with `cargo
@@ -139,23 +142,48 @@ fn warm_load<const CLOSURE: usize>(bencher: divan::Bencher, facts: usize) {
     });
 }
 
+/// The first 10,000 assertions of a base, parsed.
+fn first_assertions(base: &OnDisk, kb: &KnowledgeBase) -> Vec<Assertion> {
+    base.assertions
+        .iter()
+        .take(10_000)
+        .map(|text| parse_assertion(text, Language::En, kb.lexicon(), None).unwrap())
+        .collect()
+}
+
 /// Judging 10,000 parsed assertions on one core.
 #[divan::bench(args = SIZES, consts = [0, 1], sample_count = 10)]
 fn judge<const CLOSURE: usize>(bencher: divan::Bencher, facts: usize) {
     let base = on_disk(facts, CLOSURES[CLOSURE]);
     let kb = loaded(facts, CLOSURES[CLOSURE]);
-    let assertions: Vec<Assertion> = base
-        .assertions
-        .iter()
-        .take(10_000)
-        .map(|text| parse_assertion(text, Language::En, kb.lexicon(), None).unwrap())
-        .collect();
+    let assertions = first_assertions(base, kb);
     let date = jiff::civil::date(2026, 12, 7);
     bencher
         .counter(divan::counter::ItemsCount::new(assertions.len()))
         .bench(|| {
             assertions
                 .iter()
+                .map(|assertion| kb.judge(divan::black_box(assertion), date).is_ok())
+                .filter(|judged| *judged)
+                .count()
+        });
+}
+
+/// Judging 10,000 parsed assertions on one core, each ten times running: the work of judging
+/// without the cache misses of a first look at its facts and indexes, which grow with the size of
+/// the base (divan's throughput is judgments per second).
+#[divan::bench(args = SIZES, consts = [0, 1], sample_count = 10)]
+fn judge_again<const CLOSURE: usize>(bencher: divan::Bencher, facts: usize) {
+    let base = on_disk(facts, CLOSURES[CLOSURE]);
+    let kb = loaded(facts, CLOSURES[CLOSURE]);
+    let assertions = first_assertions(base, kb);
+    let date = jiff::civil::date(2026, 12, 7);
+    bencher
+        .counter(divan::counter::ItemsCount::new(assertions.len() * 10))
+        .bench(|| {
+            assertions
+                .iter()
+                .flat_map(|assertion| std::iter::repeat_n(assertion, 10))
                 .map(|assertion| kb.judge(divan::black_box(assertion), date).is_ok())
                 .filter(|judged| *judged)
                 .count()
