@@ -17,12 +17,12 @@ use claims_parser::Lexicon;
 use serde::de::DeserializeOwned;
 
 use crate::kb::{
-    Completeness, CompletenessKey, Entity, EntityId, Fact, FactId, KnowledgeBase, Postings,
-    Relation, RelationId, Source, reserved,
+    Completeness, CompletenessKey, Entity, EntityId, EntityIndex, Fact, FactId, KnowledgeBase,
+    Postings, Relation, RelationId, Source, reserved,
 };
 
 /// The layout of an entry. Part of every key, so that an entry of another layout is never read.
-pub(super) const FORMAT: &str = "factcheck knowledge base, postcard, layout 3";
+pub(super) const FORMAT: &str = "factcheck knowledge base, postcard, layout 4";
 
 /// How many sections an entry has.
 const SECTIONS: usize = 7;
@@ -36,8 +36,6 @@ struct Names {
     files: Vec<String>,
     #[serde(deserialize_with = "reserved::vec")]
     entities: Vec<Entity>,
-    #[serde(deserialize_with = "reserved::map")]
-    entity_index: HashMap<String, EntityId, foldhash::fast::RandomState>,
     relations: Vec<Relation>,
     relation_index: HashMap<String, RelationId, foldhash::fast::RandomState>,
 }
@@ -64,13 +62,7 @@ type ByKey = (
 pub(super) fn write(kb: &KnowledgeBase, file: &mut File) -> io::Result<()> {
     file.write_all(&[0; blake3::OUT_LEN + TABLE])?;
     let mut writer = BufWriter::new(&mut *file);
-    let names = (
-        &kb.files,
-        &kb.entities,
-        &kb.entity_index,
-        &kb.relations,
-        &kb.relation_index,
-    );
+    let names = (&kb.files, &kb.entities, &kb.relations, &kb.relation_index);
     let table = [
         section(&names, &mut writer)?,
         section(&kb.facts, &mut writer)?,
@@ -140,7 +132,16 @@ pub(super) fn read(path: &Path, abandoned: &AtomicBool) -> Option<KnowledgeBase>
         checksum: sections[index].2,
     };
     let ((names, facts), ((completeness, sources), ((by_side, by_key), lexicon))) = rayon::join(
-        || rayon::join(|| at(0).decode::<Names>(), || at(1).decode::<Rows<Fact>>()),
+        || {
+            rayon::join(
+                || {
+                    let names = at(0).decode::<Names>()?;
+                    let index = EntityIndex::of(&names.entities);
+                    Some((names, index))
+                },
+                || at(1).decode::<Rows<Fact>>(),
+            )
+        },
         || {
             rayon::join(
                 || {
@@ -158,12 +159,12 @@ pub(super) fn read(path: &Path, abandoned: &AtomicBool) -> Option<KnowledgeBase>
             )
         },
     );
-    let (names, (by_subject, by_object), (by_pair, completeness_by_key)) =
+    let ((names, entity_index), (by_subject, by_object), (by_pair, completeness_by_key)) =
         (names?, by_side?, by_key?);
     Some(KnowledgeBase {
         files: names.files,
         entities: names.entities,
-        entity_index: names.entity_index,
+        entity_index,
         relations: names.relations,
         relation_index: names.relation_index,
         facts: facts?.0,

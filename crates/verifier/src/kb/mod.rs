@@ -8,9 +8,11 @@ use jiff::civil::Date;
 
 use crate::model::SingleValued;
 
+mod entity_index;
 mod postings;
 pub(crate) mod reserved;
 
+pub(crate) use entity_index::EntityIndex;
 pub(crate) use postings::Postings;
 
 /// The index of an entity in a [`KnowledgeBase`].
@@ -347,7 +349,7 @@ pub struct KnowledgeBase {
     /// The reference files, by [`FileId`]: the name each is cited under.
     pub(crate) files: Vec<String>,
     pub(crate) entities: Vec<Entity>,
-    pub(crate) entity_index: HashMap<String, EntityId, foldhash::fast::RandomState>,
+    pub(crate) entity_index: EntityIndex,
     pub(crate) relations: Vec<Relation>,
     pub(crate) relation_index: HashMap<String, RelationId, foldhash::fast::RandomState>,
     pub(crate) facts: Vec<Fact>,
@@ -439,7 +441,7 @@ impl KnowledgeBase {
 
     /// The entity with this id.
     pub fn entity_id(&self, id: &str) -> Option<EntityId> {
-        self.entity_index.get(id).copied()
+        self.entity_index.get(&self.entities, id)
     }
 
     /// The relation with this id.

@@ -264,8 +264,8 @@ impl Builder {
             );
             return;
         }
-        if let Some(existing) = self.kb.entity_index.get(&entity.id) {
-            let other = self.kb.file_name(self.kb.entity(*existing).file).to_owned();
+        if let Some(existing) = self.kb.entity_id(&entity.id) {
+            let other = self.kb.file_name(self.kb.entity(existing).file).to_owned();
             self.problem(
                 &item.field("id"),
                 format!("duplicate entity id '{}' (also in {other})", entity.id),
@@ -276,7 +276,6 @@ impl Builder {
         let id = EntityId(self.kb.entities.len() as u32);
         let aliases = self.names(&item, id, NameKind::Alias, entity.aliases);
         let demonyms = self.names(&item, id, NameKind::Demonym, entity.demonyms);
-        self.kb.entity_index.insert(entity.id.clone(), id);
         self.kb.entities.push(Entity {
             index,
             id: entity.id,
@@ -287,6 +286,7 @@ impl Builder {
             wikidata: entity.wikidata,
             file: file.id,
         });
+        self.kb.entity_index.insert(&self.kb.entities, id);
     }
 
     /// Checks an entity's names of one kind per language code: a known language, no empty name,

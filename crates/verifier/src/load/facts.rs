@@ -264,7 +264,7 @@ impl<'a> FileResolver<'a> {
         let (kb, id) = (self.headers.kb, &*self.names[name as usize]);
         let known = *self.entities[name as usize].get_or_insert_with(|| kb.entity_id(id));
         let Some(entity) = known else {
-            let help = closest(id, kb.entity_index.keys());
+            let help = closest(id, kb.entities.iter().map(|entity| &entity.id));
             self.problem(item, format!("unknown entity '{id}'"), help);
             return None;
         };
