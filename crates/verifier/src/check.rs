@@ -241,7 +241,7 @@ impl KnowledgeBase {
                 let fact = self.fact(id);
                 FactCitation {
                     file: self.file_name(fact.file).to_owned(),
-                    id: fact.id.to_string(),
+                    id: self.fact_id(fact).to_owned(),
                     role,
                     statement: self.describe_fact(fact),
                     note: fact.note().map(str::to_owned),
@@ -257,7 +257,7 @@ impl KnowledgeBase {
                 let record = &self.completeness_records()[index];
                 CompletenessCitation {
                     file: self.file_name(record.file).to_owned(),
-                    id: record.id.to_string(),
+                    id: self.record_id(record).to_owned(),
                     statement: self.describe_completeness(record),
                     sources: sources(&record.sources),
                 }

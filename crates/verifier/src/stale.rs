@@ -49,9 +49,10 @@ pub fn stale(kb: &KnowledgeBase, today: Date, days: i32) -> Vec<StaleItem> {
             .expect("the review date is always there")
     };
     for fact in kb.facts() {
+        let id = kb.fact_id(fact);
         let location = Location::Item {
             path: format!("facts[{}]", fact.index),
-            id: Some(fact.id.to_string()),
+            id: Some(id.to_owned()),
         };
         let since = oldest(fact.reviewed, &fact.sources);
         if since.last_day() < cutoff {
@@ -61,8 +62,7 @@ pub fn stale(kb: &KnowledgeBase, today: Date, days: i32) -> Vec<StaleItem> {
                 since,
                 reason: StaleReason::NotReviewed,
                 message: format!(
-                    "review '{}' against its sources: last reviewed or read on {since}",
-                    fact.id
+                    "review '{id}' against its sources: last reviewed or read on {since}"
                 ),
             });
         }
@@ -74,24 +74,24 @@ pub fn stale(kb: &KnowledgeBase, today: Date, days: i32) -> Vec<StaleItem> {
                 location,
                 since: on,
                 reason: StaleReason::ScheduledEventPassed,
-                message: format!("confirm that '{}' happened on {on}: its sources were read on {read}, before it", fact.id),
+                message: format!("confirm that '{id}' happened on {on}: its sources were read on {read}, before it"),
             });
         }
     }
     for record in kb.completeness_records() {
+        let id = kb.record_id(record);
         let since = oldest(record.reviewed, &record.sources);
         if since.last_day() < cutoff {
             items.push(StaleItem {
                 file: kb.file_name(record.file).to_owned(),
                 location: Location::Item {
                     path: format!("completeness[{}]", record.index),
-                    id: Some(record.id.to_string()),
+                    id: Some(id.to_owned()),
                 },
                 since,
                 reason: StaleReason::NotReviewed,
                 message: format!(
-                    "review completeness record '{}': last reviewed or read on {since}",
-                    record.id
+                    "review completeness record '{id}': last reviewed or read on {since}"
                 ),
             });
         }

@@ -123,7 +123,7 @@ impl KnowledgeBase {
                     known_until,
                     fact: FactCitation {
                         file: self.file_name(fact.file).to_owned(),
-                        id: fact.id.to_string(),
+                        id: self.fact_id(fact).to_owned(),
                         role: Role::Context,
                         statement: self.describe_fact(fact),
                         note: fact.note().map(str::to_owned),

@@ -14,15 +14,16 @@ use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use claims_parser::Lexicon;
+use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
 use crate::kb::{
-    Completeness, CompletenessKey, Entity, EntityId, EntityIndex, Fact, FactId, KnowledgeBase,
-    Postings, Relation, RelationId, Source, reserved,
+    Completeness, CompletenessKey, Entity, EntityId, EntityIndex, Fact, FactId, ItemIds,
+    KnowledgeBase, Postings, Relation, RelationId, Source, reserved,
 };
 
 /// The layout of an entry. Part of every key, so that an entry of another layout is never read.
-pub(super) const FORMAT: &str = "factcheck knowledge base, postcard, layout 4";
+pub(super) const FORMAT: &str = "factcheck knowledge base, postcard, layout 5";
 
 /// How many sections an entry has.
 const SECTIONS: usize = 7;
@@ -66,7 +67,7 @@ pub(super) fn write(kb: &KnowledgeBase, file: &mut File) -> io::Result<()> {
     let table = [
         section(&names, &mut writer)?,
         section(&kb.facts, &mut writer)?,
-        section(&kb.completeness, &mut writer)?,
+        section(&(&kb.completeness, &kb.item_ids), &mut writer)?,
         section(&kb.sources, &mut writer)?,
         section(&(&kb.by_subject, &kb.by_object), &mut writer)?,
         section(&(&kb.by_pair, &kb.completeness_by_key), &mut writer)?,
@@ -146,7 +147,7 @@ pub(super) fn read(path: &Path, abandoned: &AtomicBool) -> Option<KnowledgeBase>
             rayon::join(
                 || {
                     rayon::join(
-                        || at(2).decode::<Rows<Completeness>>(),
+                        || at(2).decode::<(Rows<Completeness>, ItemIds)>(),
                         || at(3).decode::<Rows<Source>>(),
                     )
                 },
@@ -161,14 +162,26 @@ pub(super) fn read(path: &Path, abandoned: &AtomicBool) -> Option<KnowledgeBase>
     );
     let ((names, entity_index), (by_subject, by_object), (by_pair, completeness_by_key)) =
         (names?, by_side?, by_key?);
+    let (facts, (completeness, item_ids)) = (facts?.0, completeness?);
+    let completeness = completeness.0;
+    let ids_hold = facts
+        .par_iter()
+        .all(|fact| item_ids.holds(fact.file, fact.id))
+        && completeness
+            .par_iter()
+            .all(|record| item_ids.holds(record.file, record.id));
+    if !ids_hold {
+        return None;
+    }
     Some(KnowledgeBase {
         files: names.files,
         entities: names.entities,
         entity_index,
         relations: names.relations,
         relation_index: names.relation_index,
-        facts: facts?.0,
-        completeness: completeness?.0,
+        facts,
+        item_ids,
+        completeness,
         sources: sources?.0,
         by_subject,
         by_object,

@@ -132,7 +132,7 @@ impl Judge<'_> {
             if presumed_to > checked.last_day() {
                 warnings.push(format!(
                     "fact '{}' has no end date and is presumed to continue to {}; its sources were last read on {checked}",
-                    fact.id, self.as_of
+                    self.kb.fact_id(fact), self.as_of
                 ));
             }
         }

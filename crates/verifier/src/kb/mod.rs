@@ -5,11 +5,14 @@ use std::collections::HashMap;
 use claims_parser::{Lexicon, PartialDate};
 
 mod entity_index;
+mod item_ids;
 mod postings;
 pub(crate) mod reserved;
 mod rows;
 
 pub(crate) use entity_index::EntityIndex;
+pub use item_ids::ItemId;
+pub(crate) use item_ids::{FileIds, ItemIds};
 pub(crate) use postings::Postings;
 pub(crate) use rows::Days;
 pub use rows::{
@@ -61,6 +64,8 @@ pub struct KnowledgeBase {
     pub(crate) relations: Vec<Relation>,
     pub(crate) relation_index: HashMap<String, RelationId, foldhash::fast::RandomState>,
     pub(crate) facts: Vec<Fact>,
+    /// The ids of facts and completeness records, one text per file.
+    pub(crate) item_ids: ItemIds,
     pub(crate) completeness: Vec<Completeness>,
     pub(crate) sources: Vec<Source>,
     pub(crate) by_subject: Postings<(RelationId, EntityId), FactId>,
@@ -165,6 +170,16 @@ impl KnowledgeBase {
     /// A relation.
     pub fn relation(&self, id: RelationId) -> &Relation {
         &self.relations[id.0 as usize]
+    }
+
+    /// A fact's id.
+    pub fn fact_id(&self, fact: &Fact) -> &str {
+        self.item_ids.get(fact.file, fact.id)
+    }
+
+    /// A completeness record's id.
+    pub fn record_id(&self, record: &Completeness) -> &str {
+        self.item_ids.get(record.file, record.id)
     }
 
     /// A fact.

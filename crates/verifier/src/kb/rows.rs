@@ -7,7 +7,9 @@ use std::fmt;
 use claims_parser::{Language, PartialDate, RelationKind};
 use jiff::civil::Date;
 
-use super::{EntityId, FileId, RelationId, SourceId};
+#[cfg(doc)]
+use super::KnowledgeBase;
+use super::{EntityId, FileId, ItemId, RelationId, SourceId};
 use crate::model::SingleValued;
 
 /// Something facts are about.
@@ -215,8 +217,8 @@ pub struct Value {
 pub struct Fact {
     /// Its position in its file's section (`facts[index]`).
     pub index: u32,
-    /// Its stable id, given or derived from its content.
-    pub id: Box<str>,
+    /// Its stable id, given or derived from its content: [`KnowledgeBase::fact_id`] reads it.
+    pub id: ItemId,
     /// The file it is written in.
     pub file: FileId,
     /// The relation.
@@ -282,8 +284,8 @@ impl Fact {
 pub struct Completeness {
     /// Its position in its file's section (`facts[index]`).
     pub index: u32,
-    /// Its stable id, given or derived.
-    pub id: Box<str>,
+    /// Its stable id, given or derived: [`KnowledgeBase::record_id`] reads it.
+    pub id: ItemId,
     /// The file it is written in.
     pub file: FileId,
     /// The relation.

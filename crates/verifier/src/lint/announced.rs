@@ -11,9 +11,9 @@ pub(super) fn scheduled_events(kb: &KnowledgeBase, findings: &mut Vec<Finding>) 
             findings.push(Finding {
                 level: Level::Warning,
                 file: kb.file_name(fact.file).to_owned(),
-                location: at_fact(fact),
+                location: at_fact(kb, fact),
                 line: None,
-                message: format!("event '{}' on {} is dated after its sources were last read ({read}): it was scheduled, not confirmed", fact.id, span_text(fact)),
+                message: format!("event '{}' on {} is dated after its sources were last read ({read}): it was scheduled, not confirmed", kb.fact_id(fact), span_text(fact)),
                 help: Some("once it has happened, cite a source that reports it".to_owned()),
             });
         }
@@ -54,11 +54,11 @@ pub(super) fn announced_ends(kb: &KnowledgeBase, findings: &mut Vec<Finding>) {
             findings.push(Finding {
                 level: Level::Warning,
                 file: kb.file_name(fact.file).to_owned(),
-                location: at_fact(fact),
+                location: at_fact(kb, fact),
                 line: None,
                 message: format!(
                     "fact '{}' {what} on {date}, after every source it cites was published (the latest on {latest}): they announced it, they did not report it",
-                    fact.id
+                    kb.fact_id(fact)
                 ),
                 help: Some(help.to_owned()),
             });

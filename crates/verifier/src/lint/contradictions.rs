@@ -57,7 +57,7 @@ pub(super) fn positive_and_negative(kb: &KnowledgeBase, findings: &mut Vec<Findi
                     let positive = positives[meeting.items().next().expect("one fact")];
                     format!(
                         "'{}' ({}) in {}",
-                        positive.id,
+                        kb.fact_id(positive),
                         span_text(positive),
                         kb.file_name(positive.file)
                     )
@@ -70,11 +70,11 @@ pub(super) fn positive_and_negative(kb: &KnowledgeBase, findings: &mut Vec<Findi
             findings.push(Finding {
                 level: Level::Error,
                 file: kb.file_name(negative.file).to_owned(),
-                location: at_fact(negative),
+                location: at_fact(kb, negative),
                 line: None,
                 message: format!(
                     "negative fact '{}' ({}) contradicts {contradicted}",
-                    negative.id,
+                    kb.fact_id(negative),
                     span_text(negative),
                 ),
                 help: Some("correct the dates of one of them, or remove the one its sources do not support".to_owned()),
@@ -127,11 +127,11 @@ pub(super) fn against_completeness(kb: &KnowledgeBase, findings: &mut Vec<Findin
                     findings.push(Finding {
                         level: Level::Error,
                         file: kb.file_name(fact.file).to_owned(),
-                        location: at_fact(fact),
+                        location: at_fact(kb, fact),
                         line: None,
                         message: format!(
                             "'{}' ({}) falls within completeness record '{}' ({} to {}), which was reviewed on {} before it: the record's sources did not list it",
-                            fact.id, span_text(fact), record.id, record.from, record.to, record.reviewed
+                            kb.fact_id(fact), span_text(fact), kb.record_id(record), record.from, record.to, record.reviewed
                         ),
                         help: Some("check the fact against the record's sources, then review the record again or correct the fact".to_owned()),
                     });

@@ -85,10 +85,10 @@ impl std::fmt::Display for Finding {
     }
 }
 
-fn at_fact(fact: &Fact) -> Location {
+fn at_fact(kb: &KnowledgeBase, fact: &Fact) -> Location {
     Location::Item {
         path: format!("facts[{}]", fact.index),
-        id: Some(fact.id.to_string()),
+        id: Some(kb.fact_id(fact).to_owned()),
     }
 }
 
@@ -259,7 +259,7 @@ fn fact_list<'k>(
     let mut named: Vec<String> = facts
         .take(NAMED_FACTS)
         .map(|fact| {
-            let name = format!("'{}' ({})", fact.id, span_text(fact));
+            let name = format!("'{}' ({})", kb.fact_id(fact), span_text(fact));
             if in_file {
                 format!("{name} in {}", kb.file_name(fact.file))
             } else {

@@ -211,9 +211,9 @@ pub(super) fn overlap_finding(
             format!(
                 "'{}' is single-valued, but '{}' ({}) overlaps '{}' ({}) {when}",
                 relation.id,
-                later.id,
+                kb.fact_id(later),
                 span_text(later),
-                earlier.id,
+                kb.fact_id(earlier),
                 span_text(earlier),
             ),
             "end the earlier fact when the later begins (a same-day handover is allowed)",
@@ -232,7 +232,7 @@ pub(super) fn overlap_finding(
     Finding {
         level: Level::Error,
         file: kb.file_name(later.file).to_owned(),
-        location: at_fact(later),
+        location: at_fact(kb, later),
         line: None,
         message,
         help: Some(help.to_owned()),

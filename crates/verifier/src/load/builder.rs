@@ -240,7 +240,8 @@ impl Builder {
             .sources
             .reserve(rows.iter().map(|rows| rows.sources.len()).sum());
         let mut problems = Vec::new();
-        for rows in rows {
+        for (file, rows) in names.iter().zip(rows) {
+            self.kb.item_ids.set(file.id, rows.ids.into_text());
             self.kb.facts.extend(rows.facts);
             self.kb.completeness.extend(rows.completeness);
             self.kb.sources.extend(rows.sources);

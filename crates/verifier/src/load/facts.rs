@@ -11,8 +11,8 @@ use super::LoadProblem;
 use super::builder::{FileRef, Item, SideKinds, closest, is_valid_id, item_index};
 use super::stage::{Name, StagedBody, StagedFact, StagedRecord, StagedSource, Times};
 use crate::kb::{
-    Completeness, EntityId, Fact, FactExtras, FactTime, FileId, KnowledgeBase, Source, SourceId,
-    SourceIds, SpanEnd, Value,
+    Completeness, EntityId, Fact, FactExtras, FactTime, FileId, FileIds, KnowledgeBase, Source,
+    SourceId, SourceIds, SpanEnd, Value,
 };
 
 /// What every file's facts and records are resolved against, read by every task at once.
@@ -40,6 +40,8 @@ pub(super) type ItemKey = (FileId, Section, u32);
 
 /// One file's facts, records and inline sources, resolved, and the problems found in them.
 pub(super) struct FileRows {
+    /// The ids of its facts and records, in one text.
+    pub(super) ids: FileIds,
     pub(super) facts: Vec<Fact>,
     pub(super) completeness: Vec<Completeness>,
     /// Its inline sources, every one, in the order they were written.
@@ -75,6 +77,7 @@ impl Headers<'_> {
             entities: vec![None; names.len()],
             inline_base,
             rows: FileRows {
+                ids: FileIds::default(),
                 facts: Vec::with_capacity(facts.len()),
                 completeness: Vec::with_capacity(completeness.len()),
                 sources: inline
@@ -212,12 +215,12 @@ impl<'a> FileResolver<'a> {
             (Some(mirrored), Some(object)) => (mirrored, object, Some(subject)),
             _ => (declared_id, subject, object),
         };
-        let id: Box<str> = match fact.id {
-            Some(id) => Box::from(name_of(id)),
+        let id: Cow<'_, str> = match fact.id {
+            Some(id) => Cow::Borrowed(name_of(id)),
             None => {
                 let derived = derive_fact_id(&fact, names);
                 item.id = Some(Cow::Owned(derived.clone()));
-                derived.into_boxed_str()
+                Cow::Owned(derived)
             }
         };
         if !is_valid_id(&id) {
@@ -228,6 +231,7 @@ impl<'a> FileResolver<'a> {
             );
             return;
         }
+        let id = self.rows.ids.push(&id);
         self.rows.facts.push(Fact {
             index: item_index(index),
             id,
@@ -431,27 +435,24 @@ impl<'a> FileResolver<'a> {
         if matches!(subject, Some(None)) || matches!(object, Some(None)) {
             return;
         }
-        let id = record
-            .id
-            .map(name_of)
-            .map(str::to_owned)
-            .unwrap_or_else(|| {
-                format!(
-                    "complete:{}:{}:{}:{}..{}",
-                    relation_name,
-                    subject_name.unwrap_or("*"),
-                    object_name.unwrap_or("*"),
-                    record.from,
-                    record.to
-                )
-            });
+        let id = match record.id {
+            Some(id) => self.rows.ids.push(name_of(id)),
+            None => self.rows.ids.push(&format!(
+                "complete:{}:{}:{}:{}..{}",
+                relation_name,
+                subject_name.unwrap_or("*"),
+                object_name.unwrap_or("*"),
+                record.from,
+                record.to
+            )),
+        };
         let (relation, subject, object) = match mirrored {
             Some(mirrored) => (mirrored, object.flatten(), subject.flatten()),
             None => (relation, subject.flatten(), object.flatten()),
         };
         self.rows.completeness.push(Completeness {
             index: item_index(index),
-            id: id.into(),
+            id,
             file: file.id,
             relation,
             subject,

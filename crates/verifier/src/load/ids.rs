@@ -14,10 +14,10 @@ pub(super) fn duplicate_ids(kb: &KnowledgeBase) -> Vec<(ItemKey, LoadProblem)> {
     let facts = kb
         .facts
         .par_iter()
-        .map(|fact| (&*fact.id, (fact.file, Section::Facts, fact.index)));
+        .map(|fact| (kb.fact_id(fact), (fact.file, Section::Facts, fact.index)));
     let records = kb.completeness.par_iter().map(|record| {
         let key = (record.file, Section::Completeness, record.index);
-        (&*record.id, key)
+        (kb.record_id(record), key)
     });
     let mut ids: Vec<(&str, ItemKey)> = facts.chain(records).collect();
     ids.par_sort_unstable();
