@@ -281,7 +281,7 @@ impl Judge<'_> {
                 "a sourced event {what} {when}, or a negative fact or completeness record covering that time"
             ),
         };
-        let texts = |which: Sentence| affirmed(if negated { which.negated() } else { which });
+        let texts = |which: Sentence| affirmed(which.affirmed(negated));
         let warnings = self.future(first, || {
             when.trim_start_matches("on ")
                 .trim_start_matches("in ")

@@ -23,12 +23,12 @@ pub(crate) enum Sentence {
 }
 
 impl Sentence {
-    /// The sentence of the assertion's negation that says the same: what makes an assertion
-    /// true makes its negation false.
-    pub(crate) fn negated(self) -> Sentence {
+    /// For an assertion that is `negated`, the sentence of the assertion without NOT that says
+    /// the same: what makes an assertion true makes its negation false.
+    pub(crate) fn affirmed(self, negated: bool) -> Sentence {
         match self {
-            Sentence::Holds => Sentence::Fails,
-            Sentence::Fails => Sentence::Holds,
+            Sentence::Holds if negated => Sentence::Fails,
+            Sentence::Fails if negated => Sentence::Holds,
             other => other,
         }
     }

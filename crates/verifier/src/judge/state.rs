@@ -132,8 +132,7 @@ impl Judge<'_> {
                 } else {
                     self.read_state(pair, first, last, &[], |t| some_day(t, first, last))
                 };
-                let texts =
-                    |which: Sentence| affirmed(if negated { which.negated() } else { which });
+                let texts = |which: Sentence| affirmed(which.affirmed(negated));
                 self.conclude(outcome, texts, last, warnings)
             }
         }
