@@ -12,7 +12,9 @@
 //! others are free), and any other events, except where a negative fact or a completeness record
 //! rules them out. A recorded event of another kind rules out only itself.
 
-use claims_parser::{Bound, Ordinal, OrdinalAssertion, RelationKind, Side, Term, TimeSpec};
+use claims_parser::{
+    Bound, Ordinal, OrdinalAssertion, PartialDate, RelationKind, Side, Term, TimeSpec,
+};
 use jiff::civil::Date;
 
 use super::evidence::Sentence;
@@ -334,27 +336,16 @@ impl Judge<'_> {
         let outcome = self.read_events(pair, &wanted, window, &marks, |events| {
             ordinal_reading(events, ordinal, window, claimed)
         });
-        let (word, first_or_last) = match ordinal {
-            Ordinal::Last => ("later", "last"),
-            Ordinal::First => ("earlier", "first"),
-        };
         let when = assertion.when;
-        let texts = |which| match which {
-            Sentence::Holds => {
-                format!("an event {what} happens in {when}, and none {word} {bound_text}")
-            }
-            Sentence::Fails => {
-                format!("the {first_or_last} event {what} {bound_text} cannot be in {when}")
-            }
-            Sentence::Open => format!(
-                "the data does not settle whether the {first_or_last} event {what} {bound_text} was in {when}"
-            ),
-            Sentence::Settle => format!(
-                "a completeness record of '{}' for {} and {} covering the time {bound_text}",
-                self.kb.relation(pair.relation).id,
-                self.kb.entity(pair.subject).id,
-                self.kb.entity(pair.object).id
-            ),
+        let texts = |which| {
+            ordinal_sentence(which, ordinal, &what, when, &bound_text, || {
+                format!(
+                    "a completeness record of '{}' for {} and {} covering the time {bound_text}",
+                    self.kb.relation(pair.relation).id,
+                    self.kb.entity(pair.subject).id,
+                    self.kb.entity(pair.object).id
+                )
+            })
         };
         let warnings = self.future(claimed.0, || when.to_string());
         Ok(self.conclude(outcome, texts, window.1, warnings))
@@ -366,6 +357,30 @@ impl Judge<'_> {
             text.push_str(&format!(" [{key}={}]", self.kb.entity(*value).id));
         }
         text
+    }
+}
+
+/// A sentence of "the first (or last) event `what` `bound` was in `when`"; what would settle it
+/// is the form's own (`settle`).
+pub(crate) fn ordinal_sentence(
+    which: Sentence,
+    ordinal: Ordinal,
+    what: &str,
+    when: PartialDate,
+    bound: &str,
+    settle: impl FnOnce() -> String,
+) -> String {
+    let (word, first_or_last) = match ordinal {
+        Ordinal::Last => ("later", "last"),
+        Ordinal::First => ("earlier", "first"),
+    };
+    match which {
+        Sentence::Holds => format!("an event {what} happens in {when}, and none {word} {bound}"),
+        Sentence::Fails => format!("the {first_or_last} event {what} {bound} cannot be in {when}"),
+        Sentence::Open => format!(
+            "the data does not settle whether the {first_or_last} event {what} {bound} was in {when}"
+        ),
+        Sentence::Settle => settle(),
     }
 }
 

@@ -16,7 +16,7 @@
 use claims_parser::{Bound, Ordinal, OrdinalAssertion, RelationKind, Side, Term};
 use jiff::civil::Date;
 
-use super::evidence::Sentence;
+use super::event::ordinal_sentence;
 use super::restriction::Days;
 use super::worlds::{Cause, EARLIEST, Outcome, Reading, after, before, merge};
 use super::{Judge, JudgeError};
@@ -244,29 +244,18 @@ impl Judge<'_> {
             "{}({}, {})",
             assertion.relation, assertion.subject, assertion.object
         );
-        let (word, first_or_last) = match assertion.ordinal {
-            Ordinal::Last => ("later", "last"),
-            Ordinal::First => ("earlier", "first"),
-        };
         let named = match (&assertion.subject, &assertion.object) {
             (Term::Entity(id), _) | (_, Term::Entity(id)) => id.clone(),
             _ => String::new(),
         };
         let when = assertion.when;
-        let texts = |which| match which {
-            Sentence::Holds => {
-                format!("an event {what} happens in {when}, and none {word} {bound_text}")
-            }
-            Sentence::Fails => {
-                format!("the {first_or_last} event {what} {bound_text} cannot be in {when}")
-            }
-            Sentence::Open => format!(
-                "the data does not settle whether the {first_or_last} event {what} {bound_text} was in {when}"
-            ),
-            Sentence::Settle => format!(
-                "a completeness record of '{}' for {named} alone covering the time {bound_text}, and the restriction known for each value on the day of its event",
-                assertion.relation
-            ),
+        let texts = |which| {
+            ordinal_sentence(which, assertion.ordinal, &what, when, &bound_text, || {
+                format!(
+                    "a completeness record of '{}' for {named} alone covering the time {bound_text}, and the restriction known for each value on the day of its event",
+                    assertion.relation
+                )
+            })
         };
         let warnings = self.future(when.first_day(), || when.to_string());
         self.conclude(outcome, texts, window.1, warnings)
