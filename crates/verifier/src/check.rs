@@ -9,7 +9,7 @@ use claims_parser::{Assertion, ClaimDocument, DocumentProblem, PartialDate, Prec
 use jiff::civil::Date;
 
 use crate::judge::JudgeError;
-use crate::kb::{KnowledgeBase, Source};
+use crate::kb::{KnowledgeBase, SourceId};
 use crate::verdict::{ClaimVerdict, Judgment, Role, Verdict};
 
 /// A source cited as evidence: the page, and when it was read.
@@ -31,13 +31,16 @@ pub struct SourceCitation {
     pub published: Option<PartialDate>,
 }
 
-impl From<&Source> for SourceCitation {
-    fn from(source: &Source) -> Self {
+impl KnowledgeBase {
+    /// The citation of a source.
+    pub(crate) fn citation(&self, id: SourceId) -> SourceCitation {
+        let source = self.source(id);
+        let texts = self.source_texts(source);
         SourceCitation {
             id: source.id.as_deref().map(str::to_owned),
-            url: source.url().to_owned(),
-            title: source.title().to_owned(),
-            publisher: source.publisher().to_owned(),
+            url: texts.url.to_owned(),
+            title: texts.title.to_owned(),
+            publisher: texts.publisher.to_owned(),
             accessed: source.accessed,
             published: source.published,
         }
@@ -232,8 +235,7 @@ impl KnowledgeBase {
         assertion: &Assertion,
         judgment: Judgment,
     ) -> AssertionReport {
-        let sources =
-            |ids: &[crate::kb::SourceId]| ids.iter().map(|&id| self.source(id).into()).collect();
+        let sources = |ids: &[SourceId]| ids.iter().map(|&id| self.citation(id)).collect();
         let mut facts: Vec<FactCitation> = judgment
             .facts
             .iter()

@@ -127,11 +127,7 @@ impl KnowledgeBase {
                         role: Role::Context,
                         statement: self.describe_fact(fact),
                         note: fact.note().map(str::to_owned),
-                        sources: fact
-                            .sources
-                            .iter()
-                            .map(|&s| self.source(s).into())
-                            .collect(),
+                        sources: fact.sources.iter().map(|&s| self.citation(s)).collect(),
                     },
                 }
             })

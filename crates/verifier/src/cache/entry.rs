@@ -18,12 +18,12 @@ use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
 use crate::kb::{
-    Completeness, CompletenessKey, Entity, EntityId, EntityIndex, Fact, FactId, ItemIds,
+    Completeness, CompletenessKey, Entity, EntityId, EntityIndex, Fact, FactId, FileTexts,
     KnowledgeBase, Postings, Relation, RelationId, Source, reserved,
 };
 
 /// The layout of an entry. Part of every key, so that an entry of another layout is never read.
-pub(super) const FORMAT: &str = "factcheck knowledge base, postcard, layout 5";
+pub(super) const FORMAT: &str = "factcheck knowledge base, postcard, layout 6";
 
 /// How many sections an entry has.
 const SECTIONS: usize = 7;
@@ -67,8 +67,8 @@ pub(super) fn write(kb: &KnowledgeBase, file: &mut File) -> io::Result<()> {
     let table = [
         section(&names, &mut writer)?,
         section(&kb.facts, &mut writer)?,
-        section(&(&kb.completeness, &kb.item_ids), &mut writer)?,
-        section(&kb.sources, &mut writer)?,
+        section(&kb.completeness, &mut writer)?,
+        section(&(&kb.sources, &kb.texts), &mut writer)?,
         section(&(&kb.by_subject, &kb.by_object), &mut writer)?,
         section(&(&kb.by_pair, &kb.completeness_by_key), &mut writer)?,
         section(&kb.lexicon, &mut writer)?,
@@ -147,8 +147,8 @@ pub(super) fn read(path: &Path, abandoned: &AtomicBool) -> Option<KnowledgeBase>
             rayon::join(
                 || {
                     rayon::join(
-                        || at(2).decode::<(Rows<Completeness>, ItemIds)>(),
-                        || at(3).decode::<Rows<Source>>(),
+                        || at(2).decode::<Rows<Completeness>>(),
+                        || at(3).decode::<(Rows<Source>, FileTexts)>(),
                     )
                 },
                 || {
@@ -162,15 +162,16 @@ pub(super) fn read(path: &Path, abandoned: &AtomicBool) -> Option<KnowledgeBase>
     );
     let ((names, entity_index), (by_subject, by_object), (by_pair, completeness_by_key)) =
         (names?, by_side?, by_key?);
-    let (facts, (completeness, item_ids)) = (facts?.0, completeness?);
-    let completeness = completeness.0;
-    let ids_hold = facts
-        .par_iter()
-        .all(|fact| item_ids.holds(fact.file, fact.id))
+    let (facts, completeness, (sources, texts)) = (facts?.0, completeness?.0, sources?);
+    let sources = sources.0;
+    let spans_hold = facts.par_iter().all(|fact| texts.holds(fact.file, fact.id))
         && completeness
             .par_iter()
-            .all(|record| item_ids.holds(record.file, record.id));
-    if !ids_hold {
+            .all(|record| texts.holds(record.file, record.id))
+        && sources
+            .par_iter()
+            .all(|source| texts.holds_source(source.file, source.texts));
+    if !spans_hold {
         return None;
     }
     Some(KnowledgeBase {
@@ -180,9 +181,9 @@ pub(super) fn read(path: &Path, abandoned: &AtomicBool) -> Option<KnowledgeBase>
         relations: names.relations,
         relation_index: names.relation_index,
         facts,
-        item_ids,
+        texts,
         completeness,
-        sources: sources?.0,
+        sources,
         by_subject,
         by_object,
         by_pair,

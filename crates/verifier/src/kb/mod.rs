@@ -5,19 +5,19 @@ use std::collections::HashMap;
 use claims_parser::{Lexicon, PartialDate};
 
 mod entity_index;
-mod item_ids;
+mod file_texts;
 mod postings;
 pub(crate) mod reserved;
 mod rows;
 
 pub(crate) use entity_index::EntityIndex;
-pub use item_ids::ItemId;
-pub(crate) use item_ids::{FileIds, ItemIds};
+pub(crate) use file_texts::{FileText, FileTexts};
+pub use file_texts::{SourceSpans, SourceTexts, TextSpan};
 pub(crate) use postings::Postings;
 pub(crate) use rows::Days;
 pub use rows::{
-    Completeness, Entity, Fact, FactExtras, FactTime, Names, Relation, Source, SourceIds,
-    SourceTexts, SpanEnd, Value,
+    Completeness, Entity, Fact, FactExtras, FactTime, Names, Relation, Source, SourceIds, SpanEnd,
+    Value,
 };
 
 /// The index of an entity in a [`KnowledgeBase`].
@@ -64,8 +64,8 @@ pub struct KnowledgeBase {
     pub(crate) relations: Vec<Relation>,
     pub(crate) relation_index: HashMap<String, RelationId, foldhash::fast::RandomState>,
     pub(crate) facts: Vec<Fact>,
-    /// The ids of facts and completeness records, one text per file.
-    pub(crate) item_ids: ItemIds,
+    /// The ids of facts and completeness records and the texts of sources, one text per file.
+    pub(crate) texts: FileTexts,
     pub(crate) completeness: Vec<Completeness>,
     pub(crate) sources: Vec<Source>,
     pub(crate) by_subject: Postings<(RelationId, EntityId), FactId>,
@@ -174,12 +174,12 @@ impl KnowledgeBase {
 
     /// A fact's id.
     pub fn fact_id(&self, fact: &Fact) -> &str {
-        self.item_ids.get(fact.file, fact.id)
+        self.texts.get(fact.file, fact.id)
     }
 
     /// A completeness record's id.
     pub fn record_id(&self, record: &Completeness) -> &str {
-        self.item_ids.get(record.file, record.id)
+        self.texts.get(record.file, record.id)
     }
 
     /// A fact.
@@ -190,6 +190,11 @@ impl KnowledgeBase {
     /// A source.
     pub fn source(&self, id: SourceId) -> &Source {
         &self.sources[id.0 as usize]
+    }
+
+    /// A source's address, title and publisher.
+    pub fn source_texts(&self, source: &Source) -> SourceTexts<'_> {
+        self.texts.source(source.file, source.texts)
     }
 
     /// The facts of `relation` with this subject.

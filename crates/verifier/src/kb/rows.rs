@@ -9,7 +9,7 @@ use jiff::civil::Date;
 
 #[cfg(doc)]
 use super::KnowledgeBase;
-use super::{EntityId, FileId, ItemId, RelationId, SourceId};
+use super::{EntityId, FileId, RelationId, SourceId, SourceSpans, TextSpan};
 use crate::model::SingleValued;
 
 /// Something facts are about.
@@ -79,8 +79,9 @@ pub struct Relation {
 pub struct Source {
     /// Its id, if it was defined with one.
     pub id: Option<Box<str>>,
-    /// Its address, title and publisher.
-    pub texts: SourceTexts,
+    /// Where its address, title and publisher are in its file's text:
+    /// [`KnowledgeBase::source_texts`] reads them.
+    pub texts: SourceSpans,
     /// When it was read.
     pub accessed: PartialDate,
     /// When it was published, if known.
@@ -89,59 +90,6 @@ pub struct Source {
     pub file: FileId,
     /// Its position in its file's `sources` (for a source written inline in a fact, the fact's).
     pub index: u32,
-}
-
-impl Source {
-    /// Its address.
-    pub fn url(&self) -> &str {
-        self.texts.url()
-    }
-
-    /// Its title.
-    pub fn title(&self) -> &str {
-        self.texts.title()
-    }
-
-    /// Its publisher.
-    pub fn publisher(&self) -> &str {
-        self.texts.publisher()
-    }
-}
-
-/// A source's address, title and publisher, kept in one string: a million sources are a million
-/// allocations, not three million.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct SourceTexts {
-    /// The three, one after the other.
-    text: Box<str>,
-    /// Where the title and the publisher begin in `text`.
-    starts: [u32; 2],
-}
-
-impl SourceTexts {
-    /// The texts of a source. Each is shorter than a reference file, so fewer than 2^32 bytes.
-    pub fn new(url: &str, title: &str, publisher: &str) -> SourceTexts {
-        let start = |length: usize| u32::try_from(length).expect("a source's texts fit a file");
-        SourceTexts {
-            text: [url, title, publisher].concat().into_boxed_str(),
-            starts: [start(url.len()), start(url.len() + title.len())],
-        }
-    }
-
-    /// The address.
-    pub fn url(&self) -> &str {
-        &self.text[..self.starts[0] as usize]
-    }
-
-    /// The title.
-    pub fn title(&self) -> &str {
-        &self.text[self.starts[0] as usize..self.starts[1] as usize]
-    }
-
-    /// The publisher.
-    pub fn publisher(&self) -> &str {
-        &self.text[self.starts[1] as usize..]
-    }
 }
 
 /// The sources of a fact or record: one kept in place, as most have, or several boxed. It reads
@@ -218,7 +166,7 @@ pub struct Fact {
     /// Its position in its file's section (`facts[index]`).
     pub index: u32,
     /// Its stable id, given or derived from its content: [`KnowledgeBase::fact_id`] reads it.
-    pub id: ItemId,
+    pub id: TextSpan,
     /// The file it is written in.
     pub file: FileId,
     /// The relation.
@@ -285,7 +233,7 @@ pub struct Completeness {
     /// Its position in its file's section (`facts[index]`).
     pub index: u32,
     /// Its stable id, given or derived: [`KnowledgeBase::record_id`] reads it.
-    pub id: ItemId,
+    pub id: TextSpan,
     /// The file it is written in.
     pub file: FileId,
     /// The relation.

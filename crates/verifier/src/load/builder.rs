@@ -16,8 +16,8 @@ use super::lexicon::build_lexicon;
 use super::stage::{StagedBody, StagedFile};
 use super::{LoadProblem, Location};
 use crate::kb::{
-    Entity, EntityId, FileId, KnowledgeBase, Names, Relation, RelationId, Source, SourceId,
-    SourceTexts,
+    Entity, EntityId, FileId, FileText, KnowledgeBase, Names, Relation, RelationId, Source,
+    SourceId,
 };
 use crate::model::{EntityDef, ReferenceFile, RelationDef, SourceDef};
 
@@ -151,26 +151,28 @@ impl Builder {
     /// the lexicon and every file's facts and records, each file in a task of its own; then the
     /// ids of all facts and records, which must differ, and the indexes.
     pub(super) fn merge(&mut self, parsed: Vec<(String, StagedFile)>) {
-        let (names, (mut headers, bodies)): (Vec<FileRef>, (Vec<ReferenceFile>, Vec<StagedBody>)) =
-            parsed
-                .into_iter()
-                .map(|(name, staged)| {
-                    let id = FileId(self.kb.files.len() as u32);
-                    let file = FileRef {
-                        id,
-                        name: Arc::from(name.as_str()),
-                    };
-                    self.kb.files.push(name);
-                    (file, (staged.header, staged.body))
-                })
-                .unzip();
+        let (names, (mut headers, mut bodies)): (
+            Vec<FileRef>,
+            (Vec<ReferenceFile>, Vec<StagedBody>),
+        ) = parsed
+            .into_iter()
+            .map(|(name, staged)| {
+                let id = FileId(self.kb.files.len() as u32);
+                let file = FileRef {
+                    id,
+                    name: Arc::from(name.as_str()),
+                };
+                self.kb.files.push(name);
+                (file, (staged.header, staged.body))
+            })
+            .unzip();
         let entities: Vec<Vec<EntityDef>> = headers
             .iter_mut()
             .map(|header| std::mem::take(&mut header.entities))
             .collect();
         let files: Vec<(&FileRef, &ReferenceFile)> = names.iter().zip(&headers).collect();
         let files = &files;
-        for &(file, reference) in files {
+        for (&(file, reference), body) in files.iter().zip(&mut bodies) {
             for (index, source) in reference.sources.iter().enumerate() {
                 let item = Item::new(&file.name, "sources", index, source.id.as_deref());
                 match &source.id {
@@ -183,7 +185,7 @@ impl Builder {
                         let index = item_index(index);
                         self.kb
                             .sources
-                            .push(source_of(file.id, index, source.clone()));
+                            .push(source_of(file.id, index, source, &mut body.text));
                         self.source_index.insert(id.clone(), source_id);
                     }
                 }
@@ -241,7 +243,7 @@ impl Builder {
             .reserve(rows.iter().map(|rows| rows.sources.len()).sum());
         let mut problems = Vec::new();
         for (file, rows) in names.iter().zip(rows) {
-            self.kb.item_ids.set(file.id, rows.ids.into_text());
+            self.kb.texts.set(file.id, rows.text.into_text());
             self.kb.facts.extend(rows.facts);
             self.kb.completeness.extend(rows.completeness);
             self.kb.sources.extend(rows.sources);
@@ -436,10 +438,16 @@ impl Builder {
 
 /// A source as stored: defined in `file`, at `index` in its `sources` section (an inline source:
 /// its fact's or record's position).
-pub(super) fn source_of(file: FileId, index: u32, source: SourceDef) -> Source {
+/// Its address, title and publisher are added to its file's `text`.
+pub(super) fn source_of(
+    file: FileId,
+    index: u32,
+    source: &SourceDef,
+    text: &mut FileText,
+) -> Source {
     Source {
-        id: source.id.map(String::into_boxed_str),
-        texts: SourceTexts::new(&source.url, &source.title, &source.publisher),
+        id: source.id.as_deref().map(Box::from),
+        texts: text.push_source(&source.url, &source.title, &source.publisher),
         accessed: source.accessed,
         published: source.published,
         file,

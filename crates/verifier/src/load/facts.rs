@@ -11,7 +11,7 @@ use super::LoadProblem;
 use super::builder::{FileRef, Item, SideKinds, closest, is_valid_id, item_index};
 use super::stage::{Name, StagedBody, StagedFact, StagedRecord, StagedSource, Times};
 use crate::kb::{
-    Completeness, EntityId, Fact, FactExtras, FactTime, FileId, FileIds, KnowledgeBase, Source,
+    Completeness, EntityId, Fact, FactExtras, FactTime, FileId, FileText, KnowledgeBase, Source,
     SourceId, SourceIds, SpanEnd, Value,
 };
 
@@ -40,8 +40,8 @@ pub(super) type ItemKey = (FileId, Section, u32);
 
 /// One file's facts, records and inline sources, resolved, and the problems found in them.
 pub(super) struct FileRows {
-    /// The ids of its facts and records, in one text.
-    pub(super) ids: FileIds,
+    /// Its text: its sources' texts, and the ids of its facts and records.
+    pub(super) text: FileText,
     pub(super) facts: Vec<Fact>,
     pub(super) completeness: Vec<Completeness>,
     /// Its inline sources, every one, in the order they were written.
@@ -69,6 +69,7 @@ impl Headers<'_> {
             facts,
             completeness,
             inline,
+            text,
         } = body;
         let mut resolver = FileResolver {
             headers: self,
@@ -77,7 +78,7 @@ impl Headers<'_> {
             entities: vec![None; names.len()],
             inline_base,
             rows: FileRows {
-                ids: FileIds::default(),
+                text,
                 facts: Vec::with_capacity(facts.len()),
                 completeness: Vec::with_capacity(completeness.len()),
                 sources: inline
@@ -231,7 +232,7 @@ impl<'a> FileResolver<'a> {
             );
             return;
         }
-        let id = self.rows.ids.push(&id);
+        let id = self.rows.text.push(&id);
         self.rows.facts.push(Fact {
             index: item_index(index),
             id,
@@ -436,8 +437,8 @@ impl<'a> FileResolver<'a> {
             return;
         }
         let id = match record.id {
-            Some(id) => self.rows.ids.push(name_of(id)),
-            None => self.rows.ids.push(&format!(
+            Some(id) => self.rows.text.push(name_of(id)),
+            None => self.rows.text.push(&format!(
                 "complete:{}:{}:{}:{}..{}",
                 relation_name,
                 subject_name.unwrap_or("*"),

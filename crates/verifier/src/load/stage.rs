@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, HashMap};
 use claims_parser::PartialDate;
 
 use super::builder::{item_index, source_of};
-use crate::kb::{FileId, Source};
+use crate::kb::{FileId, FileText, Source};
 use crate::model::{CompletenessDef, FactDef, ReferenceFile, SourceRef, ValueDef};
 
 /// The file of a staged inline source until its file is resolved.
@@ -37,6 +37,9 @@ pub(super) struct StagedBody {
     /// base stores (their `index` the position of their fact or record in its section); their
     /// `file` is set when the file is resolved.
     pub(super) inline: Vec<Source>,
+    /// The file's text: its inline sources' texts so far; the merge adds those of the sources
+    /// of its `sources` section, and resolving it the ids of its facts and records.
+    pub(super) text: FileText,
 }
 
 /// A source of a staged fact or record: by id, or written in place.
@@ -114,13 +117,14 @@ pub(super) fn stage(mut file: ReferenceFile) -> StagedFile {
     let records = std::mem::take(&mut file.completeness);
     let mut interner = Interner::default();
     let mut inline = Vec::new();
+    let mut text = FileText::default();
     let mut sources =
         |interner: &mut Interner, index: usize, refs: Vec<SourceRef>| -> Box<[StagedSource]> {
             refs.into_iter()
                 .map(|source| match source {
                     SourceRef::Id(id) => StagedSource::Id(interner.name(id)),
                     SourceRef::Inline(source) => {
-                        inline.push(source_of(UNRESOLVED, item_index(index), source));
+                        inline.push(source_of(UNRESOLVED, item_index(index), &source, &mut text));
                         StagedSource::Inline((inline.len() - 1) as u32)
                     }
                 })
@@ -195,6 +199,7 @@ pub(super) fn stage(mut file: ReferenceFile) -> StagedFile {
             facts: staged_facts,
             completeness: staged_records,
             inline,
+            text,
         },
     }
 }
