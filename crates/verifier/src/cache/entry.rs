@@ -18,12 +18,12 @@ use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
 use crate::kb::{
-    Completeness, CompletenessKey, Entity, EntityId, EntityIndex, Fact, FactId, FileTexts,
-    KnowledgeBase, Postings, Relation, RelationId, Source, reserved,
+    Completeness, Entity, EntityId, EntityIndex, Fact, FactId, FileTexts, KnowledgeBase, Postings,
+    Refinement, Relation, RelationId, Source, reserved,
 };
 
 /// The layout of an entry. Part of every key, so that an entry of another layout is never read.
-pub(super) const FORMAT: &str = "factcheck knowledge base, postcard, layout 6";
+pub(super) const FORMAT: &str = "factcheck knowledge base, postcard, layout 7";
 
 /// How many sections an entry has.
 const SECTIONS: usize = 7;
@@ -46,16 +46,12 @@ struct Names {
 #[serde(bound(deserialize = "T: serde::Deserialize<'de>"))]
 struct Rows<T>(#[serde(deserialize_with = "reserved::vec")] Vec<T>);
 
-/// The indexes of facts by side.
-type BySide = (
-    Postings<(RelationId, EntityId), FactId>,
-    Postings<(RelationId, EntityId), FactId>,
-);
-
-/// The indexes of facts by pair and of completeness records by key.
-type ByKey = (
-    Postings<(RelationId, EntityId, EntityId), FactId>,
-    Postings<CompletenessKey, u32>,
+/// The indexes of facts, or of completeness records: by relation and subject, the same by
+/// object within each group (the pairs), and by relation and object.
+type Indexes<V> = (
+    Postings<(RelationId, EntityId), V>,
+    Refinement<V>,
+    Postings<(RelationId, EntityId), V>,
 );
 
 /// Writes `kb` to `file` as an entry: a blank table, each section as it is encoded, then the
@@ -69,8 +65,15 @@ pub(super) fn write(kb: &KnowledgeBase, file: &mut File) -> io::Result<()> {
         section(&kb.facts, &mut writer)?,
         section(&kb.completeness, &mut writer)?,
         section(&(&kb.sources, &kb.texts), &mut writer)?,
-        section(&(&kb.by_subject, &kb.by_object), &mut writer)?,
-        section(&(&kb.by_pair, &kb.completeness_by_key), &mut writer)?,
+        section(&(&kb.by_subject, &kb.by_pair, &kb.by_object), &mut writer)?,
+        section(
+            &(
+                &kb.records_by_subject,
+                &kb.records_by_pair,
+                &kb.records_by_object,
+            ),
+            &mut writer,
+        )?,
         section(&kb.lexicon, &mut writer)?,
     ];
     writer.flush()?;
@@ -153,15 +156,24 @@ pub(super) fn read(path: &Path, abandoned: &AtomicBool) -> Option<KnowledgeBase>
                 },
                 || {
                     rayon::join(
-                        || rayon::join(|| at(4).decode::<BySide>(), || at(5).decode::<ByKey>()),
+                        || {
+                            rayon::join(
+                                || at(4).decode::<Indexes<FactId>>(),
+                                || at(5).decode::<Indexes<u32>>(),
+                            )
+                        },
                         || at(6).decode::<Lexicon>(),
                     )
                 },
             )
         },
     );
-    let ((names, entity_index), (by_subject, by_object), (by_pair, completeness_by_key)) =
-        (names?, by_side?, by_key?);
+    let ((names, entity_index), fact_indexes, record_indexes) = (names?, by_side?, by_key?);
+    let (by_subject, by_pair, by_object) = fact_indexes;
+    let (records_by_subject, records_by_pair, records_by_object) = record_indexes;
+    if !(by_pair.fits(&by_subject) && records_by_pair.fits(&records_by_subject)) {
+        return None;
+    }
     let (facts, completeness, (sources, texts)) = (facts?.0, completeness?.0, sources?);
     let sources = sources.0;
     let spans_hold = facts.par_iter().all(|fact| texts.holds(fact.file, fact.id))
@@ -185,9 +197,11 @@ pub(super) fn read(path: &Path, abandoned: &AtomicBool) -> Option<KnowledgeBase>
         completeness,
         sources,
         by_subject,
-        by_object,
         by_pair,
-        completeness_by_key,
+        by_object,
+        records_by_subject,
+        records_by_pair,
+        records_by_object,
         lexicon: lexicon?,
     })
 }

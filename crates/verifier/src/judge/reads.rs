@@ -6,7 +6,7 @@ use jiff::civil::Date;
 
 use super::worlds::{Bearing, Cause, Item, Outcome, Reading, Timeline, realizations};
 use super::{Judge, Pair};
-use crate::kb::{CompletenessKey, FactTime};
+use crate::kb::FactTime;
 use crate::model::SingleValued;
 
 impl Judge<'_> {
@@ -103,24 +103,17 @@ impl Judge<'_> {
         subject: Option<crate::kb::EntityId>,
         object: Option<crate::kb::EntityId>,
     ) -> impl Iterator<Item = usize> + '_ {
-        let keys = [
-            (
-                subject.is_some(),
-                CompletenessKey::new(relation, subject, None),
-            ),
-            (
-                object.is_some(),
-                CompletenessKey::new(relation, None, object),
-            ),
-            (
-                subject.is_some() && object.is_some(),
-                CompletenessKey::new(relation, subject, object),
-            ),
+        let fixed = [
+            subject.map(|subject| (Some(subject), None)),
+            object.map(|object| (None, Some(object))),
+            subject
+                .zip(object)
+                .map(|(subject, object)| (Some(subject), Some(object))),
         ];
-        let mut found: Vec<usize> = keys
-            .iter()
-            .filter(|(wanted, _)| *wanted)
-            .flat_map(|(_, key)| self.kb.completeness_by_key.get(key))
+        let mut found: Vec<usize> = fixed
+            .into_iter()
+            .flatten()
+            .flat_map(|(subject, object)| self.kb.records_fixing(relation, subject, object))
             .map(|&index| index as usize)
             .collect();
         found.sort_unstable();

@@ -13,7 +13,7 @@ mod rows;
 pub(crate) use entity_index::EntityIndex;
 pub(crate) use file_texts::{FileText, FileTexts};
 pub use file_texts::{SourceSpans, SourceTexts, TextSpan};
-pub(crate) use postings::Postings;
+pub(crate) use postings::{Postings, Refinement};
 pub(crate) use rows::Days;
 pub use rows::{
     Completeness, Entity, Fact, FactExtras, FactTime, Names, Relation, Source, SourceIds, SpanEnd,
@@ -69,48 +69,31 @@ pub struct KnowledgeBase {
     pub(crate) completeness: Vec<Completeness>,
     pub(crate) sources: Vec<Source>,
     pub(crate) by_subject: Postings<(RelationId, EntityId), FactId>,
+    /// The groups of `by_subject` again, each ordered by object ([`NO_ENTITY`] for none): the
+    /// facts of a pair are found by the lookup of their subject and a search in its group.
+    pub(crate) by_pair: Refinement<FactId>,
     pub(crate) by_object: Postings<(RelationId, EntityId), FactId>,
-    pub(crate) by_pair: Postings<(RelationId, EntityId, EntityId), FactId>,
-    /// Completeness records by relation and fixed sides (`None`: the side is not fixed), so that
-    /// the records that can cover a pair are found by key, never by a scan.
-    pub(crate) completeness_by_key: Postings<CompletenessKey, u32>,
+    /// Completeness records that fix the subject (and perhaps the object), by relation and
+    /// subject, so that the records that can cover a pair are found by key, never by a scan.
+    pub(crate) records_by_subject: Postings<(RelationId, EntityId), u32>,
+    /// The groups of `records_by_subject` again, each ordered by the object its records fix
+    /// ([`NO_ENTITY`] for none).
+    pub(crate) records_by_pair: Refinement<u32>,
+    /// Completeness records that fix the object only, by relation and object.
+    pub(crate) records_by_object: Postings<(RelationId, EntityId), u32>,
     pub(crate) lexicon: Lexicon,
 }
 
 /// A relation and the sides a completeness record fixes (`None`: not fixed).
 pub(crate) type Sides = (RelationId, Option<EntityId>, Option<EntityId>);
 
-/// A completeness record's relation and fixed sides, packed in twelve bytes: a side that is not
-/// fixed is `u32::MAX`, which no entity's number reaches.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
-pub(crate) struct CompletenessKey {
-    relation: RelationId,
-    subject: u32,
-    object: u32,
-}
+/// The second key of a fact or record that has no object, or fixes none: no entity's number
+/// reaches it.
+const NO_ENTITY: u32 = u32::MAX;
 
-impl CompletenessKey {
-    /// The key of records of `relation` that fix these sides (`None`: not fixed).
-    pub(crate) fn new(
-        relation: RelationId,
-        subject: Option<EntityId>,
-        object: Option<EntityId>,
-    ) -> CompletenessKey {
-        let side = |side: Option<EntityId>| side.map_or(u32::MAX, |entity| entity.0);
-        CompletenessKey {
-            relation,
-            subject: side(subject),
-            object: side(object),
-        }
-    }
-
-    /// The relation and the fixed sides.
-    pub(crate) fn sides(self) -> Sides {
-        let side = |side: u32| (side != u32::MAX).then_some(EntityId(side));
-        (self.relation, side(self.subject), side(self.object))
-    }
+/// An entity's number, or [`NO_ENTITY`].
+fn entity_or_none(entity: Option<EntityId>) -> u32 {
+    entity.map_or(NO_ENTITY, |entity| entity.0)
 }
 
 impl KnowledgeBase {
@@ -147,9 +130,37 @@ impl KnowledgeBase {
     /// The completeness records grouped by relation and fixed sides: each group's positions in
     /// [`KnowledgeBase::completeness_records`], in file order.
     pub(crate) fn completeness_groups(&self) -> impl Iterator<Item = (Sides, &[u32])> {
-        self.completeness_by_key
+        let fixing_the_subject = self
+            .records_by_subject
+            .refined_groups(&self.records_by_pair)
+            .map(|(&(relation, subject), object, records)| {
+                let object = (object != NO_ENTITY).then_some(EntityId(object));
+                ((relation, Some(subject), object), records)
+            });
+        let fixing_the_object = self
+            .records_by_object
             .groups()
-            .map(|(key, records)| (key.sides(), records))
+            .map(|(&(relation, object), records)| ((relation, None, Some(object)), records));
+        fixing_the_subject.chain(fixing_the_object)
+    }
+
+    /// The positions of the completeness records of `relation` that fix exactly these sides
+    /// (`None`: not fixed), in file order.
+    pub(crate) fn records_fixing(
+        &self,
+        relation: RelationId,
+        subject: Option<EntityId>,
+        object: Option<EntityId>,
+    ) -> &[u32] {
+        match (subject, object) {
+            (Some(subject), object) => self.records_by_subject.refined(
+                &self.records_by_pair,
+                &(relation, subject),
+                entity_or_none(object),
+            ),
+            (None, Some(object)) => self.records_by_object.get(&(relation, object)),
+            (None, None) => &[],
+        }
     }
 
     /// The entity with this id.
@@ -214,7 +225,8 @@ impl KnowledgeBase {
         subject: EntityId,
         object: EntityId,
     ) -> &[FactId] {
-        self.by_pair.get(&(relation, subject, object))
+        self.by_subject
+            .refined(&self.by_pair, &(relation, subject), object.0)
     }
 
     /// Builds the indexes of facts and completeness records, once every one is in, side by side.
@@ -226,7 +238,7 @@ impl KnowledgeBase {
                 .enumerate()
                 .map(|(index, fact)| (FactId(index as u32), fact))
         };
-        let by_subject = || {
+        let subjects = || {
             Postings::from_pairs(
                 ids()
                     .map(|(id, fact)| ((fact.relation, fact.subject), id))
@@ -240,37 +252,50 @@ impl KnowledgeBase {
                     .collect(),
             )
         };
-        let by_pair = || {
-            Postings::from_pairs(
-                ids()
-                    .filter_map(|(id, fact)| {
-                        Some(((fact.relation, fact.subject, fact.object?), id))
-                    })
-                    .collect(),
-            )
+        let objects = |id: FactId| entity_or_none(facts[id.0 as usize].object);
+        let by_subject = || {
+            let by_subject = subjects();
+            let by_pair = Refinement::of(&by_subject, objects);
+            (by_subject, by_pair)
         };
         let records = &self.completeness;
-        let completeness_by_key = || {
+        let positions = || {
+            records
+                .iter()
+                .enumerate()
+                .map(|(at, record)| (at as u32, record))
+        };
+        let records_by_subject = || {
+            let by_subject = Postings::from_pairs(
+                positions()
+                    .filter_map(|(at, record)| Some(((record.relation, record.subject?), at)))
+                    .collect(),
+            );
+            let objects = |at: u32| entity_or_none(records[at as usize].object);
+            let by_pair = Refinement::of(&by_subject, objects);
+            (by_subject, by_pair)
+        };
+        let records_by_object = || {
             Postings::from_pairs(
-                records
-                    .iter()
-                    .enumerate()
-                    .map(|(index, record)| {
-                        let key =
-                            CompletenessKey::new(record.relation, record.subject, record.object);
-                        (key, index as u32)
-                    })
+                positions()
+                    .filter(|(_, record)| record.subject.is_none())
+                    .filter_map(|(at, record)| Some(((record.relation, record.object?), at)))
                     .collect(),
             )
         };
-        let ((by_subject, by_object), (by_pair, completeness_by_key)) = rayon::join(
+        let (
+            ((by_subject, by_pair), by_object),
+            ((records_by_subject, records_by_pair), records_by_object),
+        ) = rayon::join(
             || rayon::join(by_subject, by_object),
-            || rayon::join(by_pair, completeness_by_key),
+            || rayon::join(records_by_subject, records_by_object),
         );
         self.by_subject = by_subject;
-        self.by_object = by_object;
         self.by_pair = by_pair;
-        self.completeness_by_key = completeness_by_key;
+        self.by_object = by_object;
+        self.records_by_subject = records_by_subject;
+        self.records_by_pair = records_by_pair;
+        self.records_by_object = records_by_object;
     }
 
     /// The latest date any of a fact's sources was read, or its review date if later.
