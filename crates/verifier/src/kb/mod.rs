@@ -54,7 +54,7 @@ pub struct SourceId(pub(crate) u32);
 /// The reference data, validated and indexed: what assertions are judged against.
 ///
 /// Build one with [`crate::load`]. Lookups by relation and subject, or relation and object, are
-/// hash-indexed and never scan the facts.
+/// hash-indexed, and those of a pair searched within its subject's group: none scans the facts.
 #[derive(Debug, Clone, Default)]
 pub struct KnowledgeBase {
     /// The reference files, by [`FileId`]: the name each is cited under.
