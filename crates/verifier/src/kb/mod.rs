@@ -238,13 +238,6 @@ impl KnowledgeBase {
                 .enumerate()
                 .map(|(index, fact)| (FactId(index as u32), fact))
         };
-        let subjects = || {
-            Postings::from_pairs(
-                ids()
-                    .map(|(id, fact)| ((fact.relation, fact.subject), id))
-                    .collect(),
-            )
-        };
         let by_object = || {
             Postings::from_pairs(
                 ids()
@@ -252,9 +245,13 @@ impl KnowledgeBase {
                     .collect(),
             )
         };
-        let objects = |id: FactId| entity_or_none(facts[id.0 as usize].object);
         let by_subject = || {
-            let by_subject = subjects();
+            let by_subject = Postings::from_pairs(
+                ids()
+                    .map(|(id, fact)| ((fact.relation, fact.subject), id))
+                    .collect(),
+            );
+            let objects = |id: FactId| entity_or_none(facts[id.0 as usize].object);
             let by_pair = Refinement::of(&by_subject, objects);
             (by_subject, by_pair)
         };
