@@ -4,12 +4,16 @@
 //! holding then is measured up to it), lasted as stated: its length is the number of days from its
 //! first day to its last, in units of 365.2425 days a year, 30.436875 a month, 7 a week. An exact
 //! number counts completed units (`208 weeks` is 208 or more, under 209).
+//!
+//! The days an imprecise date is tried on are those where the order of the dates read changes,
+//! as for every form, and those where a term from or to a date read would cross the accepted
+//! lengths ([`threshold_days`]): a length, unlike an order, changes from one day to the next.
 
 use claims_parser::{Comparison, DurationAssertion, RelationKind, Unit};
 use jiff::civil::Date;
 
 use super::evidence::Sentence;
-use super::worlds::{EARLIEST, Reading, Stretch, Timeline, after, before, merge};
+use super::worlds::{EARLIEST, Item, Reading, Stretch, Timeline, after, before, merge};
 use super::{Judge, JudgeError};
 use crate::verdict::Judgment;
 
@@ -42,6 +46,28 @@ pub(crate) fn accepted_days(comparison: Comparison, amount: f64, unit: &Unit) ->
     }
 }
 
+/// The days at the accepted lengths' edges from each of `anchors` (the dates read and the
+/// judgment date), before and after: where a term that begins or ends on an anchor starts or stops
+/// lasting as stated.
+fn threshold_days(anchors: &[Date], (shortest, longest): (i64, i64)) -> Vec<Date> {
+    let mut lengths = vec![shortest];
+    if let Some(past_longest) = longest.checked_add(1) {
+        lengths.push(past_longest);
+    }
+    let mut days = Vec::new();
+    for &anchor in anchors {
+        for &length in &lengths {
+            for signed in [length, -length] {
+                let span = jiff::Span::new().try_days(signed);
+                if let Some(day) = span.ok().and_then(|span| anchor.checked_add(span).ok()) {
+                    days.push(day);
+                }
+            }
+        }
+    }
+    days
+}
+
 fn days_between(first: Date, last: Date) -> i64 {
     last.since(first)
         .map_or(i64::MAX, |span| i64::from(span.get_days()))
@@ -69,7 +95,12 @@ impl Judge<'_> {
             &unit,
         );
         let as_of = self.as_of;
-        let outcome = self.read_state(pair, EARLIEST, as_of, &[], |timeline| {
+        let mut anchors = vec![as_of];
+        for (cause, _) in self.state_reads(pair, EARLIEST, as_of) {
+            Item::marks(self.kb, cause, &mut anchors);
+        }
+        let marks = threshold_days(&anchors, range);
+        let outcome = self.read_state(pair, EARLIEST, as_of, &marks, |timeline| {
             duration_reading(timeline, range, as_of)
         });
         let texts = |which| {

@@ -19,6 +19,13 @@ impl Judge<'_> {
         last: Date,
         marks: &mut Vec<Date>,
     ) -> Vec<Item> {
+        let read = self.state_reads(pair, first, last);
+        self.realize(read, first, last, marks)
+    }
+
+    /// The facts and records a state assertion about `pair` reads on `first..=last`, and how
+    /// each bears on it.
+    pub(crate) fn state_reads(&self, pair: Pair, first: Date, last: Date) -> Vec<(Cause, Bearing)> {
         let mut read = self.pair_reads(pair);
         if let Some(single) = self.kb.relation(pair.relation).single_valued {
             let (others, ours) = match single {
@@ -46,7 +53,7 @@ impl Judge<'_> {
             }
         }
         read.retain(|&(cause, bearing)| self.may_bear(cause, bearing, first, last));
-        self.realize(read, first, last, marks)
+        read
     }
 
     /// The facts of a pair (positive ones hold, negative ones lack) and the completeness records
