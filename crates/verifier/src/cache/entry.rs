@@ -135,42 +135,43 @@ pub(super) fn read(path: &Path, abandoned: &AtomicBool) -> Option<KnowledgeBase>
         length: sections[index].1,
         checksum: sections[index].2,
     };
-    let ((names, facts), ((completeness, sources), ((by_side, by_key), lexicon))) = rayon::join(
-        || {
-            rayon::join(
-                || {
-                    let names = at(0).decode::<Names>()?;
-                    let index = EntityIndex::of(&names.entities);
-                    Some((names, index))
-                },
-                || at(1).decode::<Rows<Fact>>(),
-            )
-        },
-        || {
-            rayon::join(
-                || {
-                    rayon::join(
-                        || at(2).decode::<Rows<Completeness>>(),
-                        || at(3).decode::<(Rows<Source>, FileTexts)>(),
-                    )
-                },
-                || {
-                    rayon::join(
-                        || {
-                            rayon::join(
-                                || at(4).decode::<Indexes<FactId>>(),
-                                || at(5).decode::<Indexes<u32>>(),
-                            )
-                        },
-                        || at(6).decode::<Lexicon>(),
-                    )
-                },
-            )
-        },
-    );
-    let ((names, entity_index), fact_indexes, record_indexes) = (names?, by_side?, by_key?);
-    let (by_subject, by_pair, by_object) = fact_indexes;
-    let (records_by_subject, records_by_pair, records_by_object) = record_indexes;
+    let ((names, facts), ((completeness, sources), ((fact_indexes, record_indexes), lexicon))) =
+        rayon::join(
+            || {
+                rayon::join(
+                    || {
+                        let names = at(0).decode::<Names>()?;
+                        let index = EntityIndex::of(&names.entities);
+                        Some((names, index))
+                    },
+                    || at(1).decode::<Rows<Fact>>(),
+                )
+            },
+            || {
+                rayon::join(
+                    || {
+                        rayon::join(
+                            || at(2).decode::<Rows<Completeness>>(),
+                            || at(3).decode::<(Rows<Source>, FileTexts)>(),
+                        )
+                    },
+                    || {
+                        rayon::join(
+                            || {
+                                rayon::join(
+                                    || at(4).decode::<Indexes<FactId>>(),
+                                    || at(5).decode::<Indexes<u32>>(),
+                                )
+                            },
+                            || at(6).decode::<Lexicon>(),
+                        )
+                    },
+                )
+            },
+        );
+    let (names, entity_index) = names?;
+    let (by_subject, by_pair, by_object) = fact_indexes?;
+    let (records_by_subject, records_by_pair, records_by_object) = record_indexes?;
     if !(by_pair.fits(&by_subject) && records_by_pair.fits(&records_by_subject)) {
         return None;
     }

@@ -437,8 +437,7 @@ impl Builder {
 }
 
 /// A source as stored: defined in `file`, at `index` in its `sources` section (an inline source:
-/// its fact's or record's position).
-/// Its address, title and publisher are added to its file's `text`.
+/// its fact's or record's position), its address, title and publisher added to its file's `text`.
 pub(super) fn source_of(
     file: FileId,
     index: u32,
